@@ -1,0 +1,41 @@
+# Two commands for a fresh machine: `make site` builds the site, `make test` runs every test.
+# Both create (or reuse) .venv and install what they need; `make test` also installs Debian's chromium.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve validate test chromium schema clean
+
+site: $(STAMP)
+	$(PY) -m generator build
+
+serve: $(STAMP)
+	$(PY) -m generator serve
+
+validate: $(STAMP)
+	$(PY) -m generator validate
+
+test: $(STAMP) chromium
+	$(PY) -m pytest
+
+schema: $(STAMP)
+	$(PY) -m generator schema > schema/rules.schema.json
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Debian's chromium drives the browser tests; Playwright never downloads a browser here.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium (needed by the browser tests)…"; \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+clean:
+	rm -rf site .site-* build

@@ -1,0 +1,91 @@
+"""Command line: `python -m generator build|serve|validate|schema [--rules PATH]`.
+
+Exit codes: 0 done, 1 the input has problems (printed as file:line:col with the fix), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import schema, site
+from .loader import load
+from .problems import InputError
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    def command(name: str, run, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.add_argument("--rules", type=Path, default=Path("rules.yaml"), help="the scheme (default: rules.yaml)")
+        sub.set_defaults(run=run)
+        return sub
+
+    b = command("build", _build, "validate the rules and build the site into site/")
+    b.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+    b.add_argument("--site-dir", type=Path, default=Path("site"), help="where to write the site (default: site)")
+    b.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress")
+    s = command("serve", _serve, "preview the site; edits to rules.yaml or content/ reload the page")
+    s.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+    s.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    command("validate", _validate, "check the rules and report every problem with its line")
+    command("schema", _schema, "print the JSON Schema of the rules file (for editors)")
+    return parser
+
+
+def _validate(args) -> int:
+    rules = load(args.rules)
+    print(f"{args.rules}: OK: {len(rules.sources)} sources, {len(rules.rules)} rules, "
+          f"{len(rules.legal_excerpts)} legal excerpts, "
+          f"{len(rules.step_model.modules) if rules.step_model else 0} modules.")
+    return 0
+
+
+def _build(args) -> int:
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    load(args.rules)  # report rules problems in full before MkDocs starts
+    site.log_to_console(args.verbose)
+    try:
+        site.build(args.rules, args.config, args.site_dir)
+    except (Abort, MkDocsException) as exc:
+        print(f"The site was not built: {exc.format_message() if hasattr(exc, 'format_message') else exc}\n"
+              f"Nothing in {args.site_dir}/ was changed.", file=sys.stderr)
+        return 1
+    index = (args.site_dir / "index.html").resolve()
+    print(f"Built the site into {args.site_dir}/. Open {index} in a browser, or run `make serve` for a preview.")
+    return 0
+
+
+def _serve(args) -> int:
+    from mkdocs.commands.serve import serve
+
+    load(args.rules)
+    os.environ[site.RULES_ENV] = str(args.rules.resolve())
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    site.log_to_console(verbose=True)
+    host, _, port = args.dev_addr.rpartition(":")
+    print(f"Serving on http://{host}:{port}/ — edit rules.yaml or content/ and the page reloads. Ctrl+C stops.")
+    serve(config_file=str(args.config), open_in_browser=False, livereload=True, dev_addr=args.dev_addr)
+    return 0
+
+
+def _schema(args) -> int:
+    print(json.dumps(schema.json_schema(), indent=2, ensure_ascii=False))
+    return 0

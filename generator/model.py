@@ -1,0 +1,477 @@
+"""The schema of `rules.yaml`: one typed class per concept of a scheme.
+
+Every fact the site states is a `Sourced` item: it names the source it comes from, so the site can link each
+statement to its source and a reviewer can check it. References between items are `Ref`s, resolved and
+checked by `references.py`. The JSON Schema that editors use is generated from these classes (`schema.py`),
+so the docstrings below are what an editor shows while typing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# --- building blocks ---------------------------------------------------------------------------------
+
+
+class Ref:
+    """Marks a field whose value is the id of another item, of the class named `target`."""
+
+    def __init__(self, target: str):
+        self.target = target
+
+    def __repr__(self) -> str:
+        return f"Ref({self.target})"
+
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+SourceId = Annotated[Id, Ref("Source")]
+LegalId = Annotated[Id, Ref("LegalExcerpt")]
+RoleId = Annotated[Id, Ref("Role")]
+ModuleId = Annotated[Id, Ref("Module")]
+PageId = Annotated[Id, Ref("Page")]
+
+
+class Strict(BaseModel):
+    """Refuse unknown keys, so a misspelt key is reported instead of silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Sourced(Strict):
+    """A statement of fact, with where it comes from."""
+
+    source: SourceId
+    """Id of the source this comes from (one of `sources`)."""
+    locator: Text | None = None
+    """Where in the source, e.g. 'ad 1', 'faktaboks' or 'økonomiafsnittet'."""
+
+
+class Fact(Sourced):
+    """One statement the site makes, in plain language, with its source."""
+
+    id: Id
+    """Short unique name, lowercase with hyphens, e.g. 'no-cooperatives'."""
+    text: Text
+    """The statement, written in plain Danish for the site."""
+
+
+# --- sources and law ---------------------------------------------------------------------------------
+
+
+class Source(Strict):
+    """A document the scheme's facts come from."""
+
+    id: Id
+    """Short unique name used by `source:` fields, e.g. 'kk-2015'."""
+    label: Text
+    """Short citation shown on the site next to each fact, e.g. 'KK-2015'."""
+    title: Text
+    """The document's title."""
+    issuer: Text
+    """Who published it (authority and department)."""
+    date: dt.date
+    """The document's date, as YYYY-MM-DD."""
+    case_number: Text | None = None
+    """The authority's case number (sagsnr.), where the document has one."""
+    document_number: Text | None = None
+    """The document number (dokumentnr.), where the document has one."""
+    note: Text | None = None
+    """Anything a reader should know about the source, e.g. figures missing from the text."""
+
+
+class LegalExcerpt(Sourced):
+    """A quotation of law or guidance, shown only as a cited quotation with the date it was checked."""
+
+    id: Id
+    """Short unique name used by `legal:` fields, e.g. 'las-46-2'."""
+    law: Text
+    """The law or guidance the text belongs to, e.g. 'Lov om aktiv socialpolitik'."""
+    paragraph: Text
+    """The paragraph or section, e.g. '§ 46, stk. 2'."""
+    quote: Text
+    """The exact words as quoted in the source. Never reword a quotation."""
+    summary: Text | None = None
+    """What the quotation means, in plain Danish (not a quotation)."""
+    last_checked: dt.date
+    """When the quotation was last checked against its source, as YYYY-MM-DD."""
+
+
+class Role(Strict):
+    """Somebody a reader can contact: a role, never a named person."""
+
+    id: Id
+    """Short unique name used by `role:` and `contact:` fields."""
+    name: Text
+    """The role as a reader would call it, e.g. 'Din sagsbehandler i jobcentret'."""
+    description: Text | None = None
+    """What the role does for the reader."""
+
+
+# --- the scheme ---------------------------------------------------------------------------------------
+
+
+class Scheme(Strict):
+    """What the scheme is and who runs it."""
+
+    id: Id
+    """Short name of the scheme, e.g. 'mikrolaan-kk'."""
+    name: Text
+    """The scheme's name, e.g. 'Mikrolånsordningen'."""
+    site_title: Text
+    """Title shown at the top of every page."""
+    municipality: Text
+    """The municipality that runs the scheme."""
+    department: Text | None = None
+    """The administration (forvaltning) responsible."""
+    summary: Text
+    """One or two plain sentences: what the scheme is for. Shown on the start page."""
+    contact: RoleId
+    """Whom a reader should ask when unsure (a role id)."""
+    about_title: Text = "Om ordningen"
+    """Heading of the page that explains the scheme, e.g. 'Hvad er et mikrolån?'."""
+    about: list[Fact] = []
+    """What the scheme (e.g. a microloan) is: the basic facts."""
+
+
+class Audience(Strict):
+    """A group of readers who get their own way into the site."""
+
+    id: Id
+    """Short unique name; also the page's address, e.g. 'borger'."""
+    title: Text
+    """Heading of the audience's page, e.g. 'For borgere'."""
+    teaser: Text
+    """One sentence on the start page that tells this audience the page is theirs."""
+    intro: Text
+    """The opening of the audience's page, in the words this audience uses."""
+    points: list[Fact] = []
+    """The facts that matter most to this audience."""
+    pages: list[PageId] = []
+    """Pages to read next, in order (page ids such as 'eligibility' or 'process')."""
+    contact: RoleId | None = None
+    """Whom this audience should contact (a role id)."""
+
+
+class Rule(Sourced):
+    """A condition of the scheme: who can get what, and on which legal basis."""
+
+    id: Id
+    """Short unique name, e.g. 'only-revalidender'."""
+    applies_to: Literal["loan", "course"]
+    """What the rule governs: 'loan' (the microloan) or 'course' (the preparatory course)."""
+    title: Text
+    """The rule in a few words."""
+    text: Text
+    """The rule in plain Danish."""
+    legal: list[LegalId] = []
+    """Legal excerpts behind the rule (ids from `legal_excerpts`)."""
+
+
+class TargetGroup(Sourced):
+    """A group of citizens who can join (part of) the scheme."""
+
+    id: Id
+    """Short unique name, e.g. 'foertidspensionister'."""
+    name: Text
+    """The group's name in plain Danish."""
+    description: Text | None = None
+    """Who belongs to the group, in plain words."""
+    eligible_for: list[Literal["loan", "course"]]
+    """What the group can be considered for: 'course' (the preparatory course) and/or 'loan'."""
+    conditions: list[Annotated[Id, Ref("Rule")]] = []
+    """Rules that must hold for this group (ids from `rules`)."""
+
+
+class ProcessStep(Sourced):
+    """One step on the way from first contact to running one's own business."""
+
+    id: Id
+    """Short unique name, e.g. 'screening'."""
+    title: Text
+    """The step in a few words."""
+    text: Text
+    """What happens in this step, in plain Danish."""
+    role: RoleId | None = None
+    """Who is responsible for the step (a role id)."""
+    only_if: Text | None = None
+    """When the step applies only to some citizens, say when, e.g. 'Kun hvis borgeren ikke allerede er revalidend'."""
+
+
+class Process(Strict):
+    """The steps in order, drawn as a diagram on the site."""
+
+    intro: Text | None = None
+    """A sentence before the diagram."""
+    note: Text | None = None
+    """What the reader should know about how the steps were derived."""
+    steps: list[ProcessStep] = Field(min_length=1)
+    """The steps, first to last."""
+
+
+class Duration(Strict):
+    """How long something lasts, where the source says so."""
+
+    months: int = Field(ge=0)
+    """Length in whole months."""
+
+
+class Module(Sourced):
+    """One step (trappetrin) of the modular preparatory course."""
+
+    id: Id
+    """Short unique name, e.g. 'afklaring'."""
+    title: Text
+    """The module's name."""
+    goal: Text
+    """What the participant should have reached after the module."""
+    content: list[Text] = []
+    """What the module contains."""
+    runner: Text | None = None
+    """Who runs the module. Leave out when the sources do not say."""
+    duration: Duration | None = None
+    """How long it lasts. Leave out when the sources do not say (the site then says so)."""
+    example: bool = False
+    """True when the sources only sketch this module and it is shown as an example."""
+    next: ModuleId | None = None
+    """The module that follows (a module id); leave out for the last one."""
+
+
+class StepModel(Strict):
+    """The step model (trappetrinsmodel): modules that build on each other."""
+
+    title: Text = "Trappetrinsmodellen"
+    """Heading of the page."""
+    intro: list[Fact] = []
+    """What the model is, with sources."""
+    example_note: Text | None = None
+    """Shown when some modules are examples: why, and what is not decided."""
+    modules: list[Module] = Field(min_length=1)
+    """The modules; their order is given by each module's `next`."""
+
+
+class Support(Strict):
+    """Personal support (coach or mentor) around the establishment."""
+
+    intro: Text | None = None
+    """A plain sentence before the facts."""
+    facts: list[Fact] = Field(min_length=1)
+    """What the support is and when it is given."""
+    phases: list[Fact] = []
+    """The phases of support, in order (e.g. before, during and after establishment)."""
+
+
+class PartnerType(Sourced):
+    """A kind of organisation that can refer citizens to the scheme."""
+
+    id: Id
+    """Short unique name, e.g. 'handicaporganisationer'."""
+    name: Text
+    """The kind of organisation."""
+    examples: list[Text] = []
+    """Organisations the source names as examples."""
+    role: Text | None = None
+    """What this kind of partner does for the scheme."""
+
+
+class Recruitment(Strict):
+    """How citizens find their way to the scheme."""
+
+    intro: Text | None = None
+    """A plain sentence before the lists."""
+    partner_types: list[PartnerType] = []
+    """External and internal partners."""
+    channels: list[Fact] = []
+    """The recruitment channels and what each does."""
+
+
+class Ambassadors(Strict):
+    """The ambassador model: trained specialists who spread the scheme among staff."""
+
+    intro: Text | None = None
+    """A plain sentence before the facts."""
+    facts: list[Fact] = Field(min_length=1)
+    """What the ambassadors are, do and learn."""
+
+
+class Goal(Sourced):
+    """A measurable goal of the scheme."""
+
+    id: Id
+    """Short unique name."""
+    text: Text
+    """The goal in plain Danish."""
+    target: int = Field(ge=0)
+    """The number to reach."""
+    unit: Text
+    """What is counted, e.g. 'revalidender bevilget mikrolån'."""
+    from_year: int = Field(ge=1900, le=2200)
+    """First year of the period."""
+    to_year: int = Field(ge=1900, le=2200)
+    """Last year of the period."""
+
+    @model_validator(mode="after")
+    def _period_in_order(self) -> "Goal":
+        if self.to_year < self.from_year:
+            raise ValueError(f"the period is reversed: to_year {self.to_year} is before from_year {self.from_year}"
+                             "; swap the two years")
+        return self
+
+
+class BudgetLine(Strict):
+    """One line of the budget table."""
+
+    id: Id
+    """Short unique name."""
+    label: Text
+    """What the money is for."""
+    amounts: list[int]
+    """One amount per year, in the order of the budget's `years`."""
+
+
+class Budget(Sourced):
+    """A budget table, shown as a real table; its total is checked against its lines."""
+
+    id: Id
+    """Short unique name."""
+    title: Text
+    """Caption of the table."""
+    unit: Text
+    """The unit of every amount, e.g. '1.000 kr.'."""
+    years: list[int] = Field(min_length=1)
+    """The years, one column each."""
+    lines: list[BudgetLine] = Field(min_length=1)
+    """The budget lines."""
+    total: list[int]
+    """The total per year, as the source states it."""
+    statement: Text | None = None
+    """A sentence from the source about the budget as a whole."""
+
+    @model_validator(mode="after")
+    def _sums_match(self) -> "Budget":
+        width = len(self.years)
+        for line in [*self.lines]:
+            if len(line.amounts) != width:
+                raise ValueError(f"line '{line.id}' has {len(line.amounts)} amounts but there are {width} years; "
+                                 "give one amount per year")
+        if len(self.total) != width:
+            raise ValueError(f"total has {len(self.total)} amounts but there are {width} years; give one per year")
+        for i, year in enumerate(self.years):
+            summed = sum(line.amounts[i] for line in self.lines)
+            if summed != self.total[i]:
+                raise ValueError(f"the lines for {year} add up to {summed}, but total says {self.total[i]}; "
+                                 "correct a line or the total")
+        return self
+
+
+class Inspiration(Sourced):
+    """Topics taken from another municipality's experience."""
+
+    title: Text
+    """Heading of the page, e.g. 'Inspiration fra Aarhus'."""
+    intro: Text
+    """What the inspiration is and how it is used."""
+    topics: list[Fact] = Field(min_length=1)
+    """The topics, one each."""
+
+
+class AmountRange(Sourced):
+    """A range of amounts, e.g. the size of a loan, in whole kroner."""
+
+    min: int = Field(ge=0)
+    """The smallest amount (0 or more)."""
+    max: int = Field(ge=0)
+    """The largest amount (at least `min`)."""
+    currency: Text = "kr."
+    """The currency as written on the site."""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "AmountRange":
+        if self.max < self.min:
+            raise ValueError(f"the range is reversed: max {self.max} is below min {self.min}; swap the two amounts")
+        return self
+
+
+class Course(Sourced):
+    """A course in another model, with its length where known."""
+
+    id: Id
+    """Short unique name."""
+    name: Text
+    """The course's name."""
+    duration: Duration | None = None
+    """How long it lasts, where the source says so."""
+    content: list[Text] = []
+    """What the course contains."""
+
+
+class OtherModel(Strict):
+    """How another municipality runs a similar scheme; its facts and figures are attributed to it alone."""
+
+    id: Id
+    """Short unique name, e.g. 'ishoej-naestved'."""
+    name: Text
+    """The model's name, e.g. 'Ishøj–Næstved-modellen'."""
+    municipalities: list[Text] = Field(min_length=1)
+    """The municipalities behind the model."""
+    intro: Text
+    """A plain sentence that says this is another municipality's model."""
+    facts: list[Fact] = []
+    """Facts about the model."""
+    courses: list[Course] = []
+    """The model's courses, in order."""
+    loan: AmountRange | None = None
+    """The loan amounts in this model."""
+
+
+class Gap(Strict):
+    """Something the sources do not say, stated plainly so nobody guesses."""
+
+    id: Id
+    """Short unique name."""
+    text: Text
+    """What is not known, and whom to ask."""
+    page: PageId | None = None
+    """A page where this gap should also be stated, next to the topic it concerns (a page id)."""
+
+
+class Rules(Strict):
+    """The whole scheme: the single source of the site."""
+
+    scheme: Scheme
+    """What the scheme is and who runs it."""
+    sources: list[Source] = Field(min_length=1)
+    """The documents every fact comes from."""
+    legal_excerpts: list[LegalExcerpt] = []
+    """Quotations of law and guidance."""
+    roles: list[Role] = Field(min_length=1)
+    """Roles a reader can contact."""
+    audiences: list[Audience] = []
+    """Reader groups with their own page."""
+    rules: list[Rule] = []
+    """Who can get the loan and who can join the course."""
+    target_groups: list[TargetGroup] = []
+    """Groups of citizens the scheme is for."""
+    process: Process | None = None
+    """The steps of the process."""
+    step_model: StepModel | None = None
+    """The modular preparatory course."""
+    support: Support | None = None
+    """Coach and mentor support."""
+    recruitment: Recruitment | None = None
+    """Partners and recruitment channels."""
+    ambassadors: Ambassadors | None = None
+    """The ambassador model for staff."""
+    goals: list[Goal] = []
+    """The scheme's measurable goals."""
+    budget: Budget | None = None
+    """The administration budget."""
+    inspiration: Inspiration | None = None
+    """Topics from another municipality's experience."""
+    other_models: list[OtherModel] = []
+    """Similar schemes elsewhere, with their own figures."""
+    gaps: list[Gap] = []
+    """What the sources do not say."""

@@ -1,0 +1,198 @@
+"""Render the scheme into Markdown pages with Jinja2: generated pages and the hand-written ones in content/.
+
+Every page is a Markdown file whose data-bearing parts are HTML produced by the macros in
+`templates/_macros.j2`. Text from the data is escaped for HTML *and* Markdown (see `safe_text`), so a value in
+`rules.yaml` can never become markup, a link or a script on the site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import pages, references
+from .model import Rules
+from .problems import InputError, Problem
+
+TEMPLATES = Path(__file__).parent / "templates"
+MACROS = "{% import '_macros.j2' as m with context %}"
+MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december"]
+
+# Characters that Markdown would read as syntax, written as HTML entities: inert in Markdown and HTML alike.
+_MARKDOWN_SYNTAX = {"[": "&#91;", "]": "&#93;", "*": "&#42;", "_": "&#95;", "`": "&#96;", "\\": "&#92;",
+                    "|": "&#124;", "{": "&#123;", "}": "&#125;", "~": "&#126;"}
+_SYNTAX_RE = re.compile("[" + re.escape("".join(_MARKDOWN_SYNTAX)) + "]")
+
+
+def safe_text(value: object) -> Markup:
+    """Escape a data value so that neither HTML nor Markdown reads anything in it as markup."""
+    if hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    escaped = html.escape(str(value), quote=True)
+    return Markup(_SYNTAX_RE.sub(lambda m: _MARKDOWN_SYNTAX[m.group()], escaped))
+
+
+def danish_date(value: dt.date) -> str:
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def danish_number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def page_url(path: str, use_directory_urls: bool) -> str:
+    """The URL MkDocs gives the page at `path` (relative to the site root)."""
+    stem = path[:-3] if path.endswith(".md") else path
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_path: str, to_url: str, use_directory_urls: bool) -> str:
+    """A link from the page at `from_path` to `to_url`, both relative to the site root."""
+    here = page_url(from_path, use_directory_urls)
+    base = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
+    target, _, anchor = to_url.partition("#")
+    rel = posixpath.relpath(target or here, base or ".") if target else ""
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    if rel == "./" or rel == ".":
+        rel = "./"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+class _PageLoader(jinja2.FileSystemLoader):
+    """Load page templates with the macros imported, on the first line so line numbers stay true."""
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        if not template.startswith("_"):
+            source = MACROS + source
+        return source, filename, uptodate
+
+
+@dataclass
+class RenderedPage:
+    path: str
+    title: str
+    markdown: str
+    group: str | None
+    generated: bool
+
+
+class Renderer:
+    """Holds the Jinja environment and what every template may use; renders one page at a time."""
+
+    def __init__(self, rules: Rules, *, use_directory_urls: bool = False):
+        self.rules = rules
+        self.use_directory_urls = use_directory_urls
+        self.catalog = pages.catalog(rules)
+        self.by_id = {p.id: p for p in self.catalog}
+        self.env = jinja2.Environment(
+            loader=_PageLoader(str(TEMPLATES)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            finalize=safe_text,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(date=danish_date, number=danish_number)
+        self.env.tests["contains"] = lambda sequence, item: item in sequence
+        self.env.globals.update(
+            rules=rules,
+            scheme=rules.scheme,
+            sources={s.id: s for s in rules.sources},
+            legal={e.id: e for e in rules.legal_excerpts},
+            roles={r.id: r for r in rules.roles},
+            pages=self.by_id,
+            module_order=references.module_order(rules),
+        )
+
+    def context(self, path: str) -> dict:
+        """What a template sees on the page at `path`: link helpers that know where the page is."""
+        def url(page_id: str, anchor: str = "") -> str:
+            target = page_url(self.by_id[page_id].path, self.use_directory_urls)
+            return relative_url(path, target + (f"#{anchor}" if anchor else ""), self.use_directory_urls)
+
+        def asset(name: str) -> str:
+            return relative_url(path, name, self.use_directory_urls)
+
+        return {"url": url, "asset": asset, "page_path": path}
+
+    def generated(self) -> list[RenderedPage]:
+        out = []
+        for spec in self.catalog:
+            template = self.env.get_template(spec.template)
+            audience = next((a for a in self.rules.audiences if a.id == spec.id), None)
+            markdown = template.render(self.context(spec.path), page=spec, audience=audience)
+            out.append(RenderedPage(spec.path, spec.title, markdown, spec.group, True))
+        return out
+
+    def content_page(self, path: str, source: str, display: str) -> RenderedPage:
+        """Render a hand-written page from content/ (Markdown with Jinja) or raise with its file and line."""
+        try:
+            template = self.env.from_string(MACROS + source)
+            markdown = template.render(self.context(path), page=None, audience=None)
+        except jinja2.TemplateSyntaxError as exc:
+            raise InputError([Problem(display, exc.lineno, None, "", f"template error: {exc.message}.",
+                                      "check the {{ … }} and {% … %} tags on this line.")], display) from None
+        except jinja2.UndefinedError as exc:
+            line = _template_line(exc)
+            raise InputError([Problem(display, line, None, "", f"template error: {exc.message}.",
+                                      "use a name the templates know: scheme, rules, sources, legal, roles, "
+                                      "pages, url(...), m.fact(...).")], display) from None
+        title = _first_heading(markdown) or Path(path).stem
+        return RenderedPage(path, title, markdown, None, False)
+
+
+def _template_line(exc: Exception) -> int | None:
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _first_heading(markdown: str) -> str | None:
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return None
+
+
+def render_all(rules: Rules, content_dir: Path | None, *, use_directory_urls: bool = False) -> list[RenderedPage]:
+    """Render every page of the site: generated pages first, then content/ pages; refuse clashes."""
+    renderer = Renderer(rules, use_directory_urls=use_directory_urls)
+    rendered = renderer.generated()
+    taken = {p.path: p for p in rendered}
+    problems = []
+    if content_dir and content_dir.is_dir():
+        for file in sorted(content_dir.rglob("*.md")):
+            rel = file.relative_to(content_dir).as_posix()
+            display = f"{content_dir.name}/{rel}"
+            if rel in taken:
+                problems.append(Problem(display, 1, 1, "", f"this page has the same address as the generated page "
+                                        f"'{taken[rel].title}'.", "rename the file in content/."))
+                continue
+            try:
+                rendered.append(renderer.content_page(rel, file.read_text(encoding="utf-8"), display))
+            except InputError as exc:
+                problems += exc.problems
+            except UnicodeDecodeError:
+                problems.append(Problem(display, None, None, "", "the file is not UTF-8.", "save it as UTF-8."))
+    if problems:
+        raise InputError(problems, "content/")
+    return rendered
