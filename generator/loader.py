@@ -32,7 +32,7 @@ def load(path: str | Path, display: str | None = None) -> Rules:
         rules = Rules.model_validate(document.data)
     except ValidationError as exc:
         problems = [_problem(err, document.positions) for err in exc.errors()]
-        raise InputError(_dedupe(problems), name) from None
+        raise InputError(_dedupe(_merge_misspellings(problems)), name) from None
     problems = references.check(rules, document.positions)
     if problems:
         raise InputError(problems, name)
@@ -54,6 +54,18 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
             seen.add(key)
             out.append(p)
     return out
+
+
+def _merge_misspellings(problems: list[Problem]) -> list[Problem]:
+    """A misspelt key shows up twice (unknown 'titel', missing 'title'): keep only the unknown-key message."""
+    suggested = set()
+    for p in problems:
+        if p.message.startswith("unknown key") and "Did you mean '" in p.message:
+            parent = p.where.rpartition(".")[0]
+            suggested.add((parent, p.message.split("Did you mean '")[1].split("'")[0]))
+    return [p for p in problems
+            if not (p.message.startswith("the required field")
+                    and (p.where.rpartition(".")[0], p.where.rpartition(".")[2]) in suggested)]
 
 
 def _kind(value: object) -> str:
