@@ -45,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
     s.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     command("validate", _validate, "check the rules and report every problem with its line")
+    e = command("evaluate", _evaluate, "run a checklist for some answers and print the outcome and why")
+    e.add_argument("checklist", help="the checklist id, e.g. tjek-borger")
+    e.add_argument("--answer", "-a", action="append", default=[], metavar="QUESTION=VALUE",
+                   help="an answer (repeat for each question), e.g. --answer revalidend=yes")
+    e.add_argument("--json", action="store_true", help="print one JSON object (keys: outcome, reasons, …)")
+    command("scenarios", _scenarios, "run every scenario in scenarios/ and report rule coverage")
     command("schema", _schema, "print the JSON Schema of the rules file (for editors)")
     return parser
 
@@ -84,6 +90,38 @@ def _serve(args) -> int:
     print(f"Serving on http://{host}:{port}/ — edit rules.yaml or content/ and the page reloads. Ctrl+C stops.")
     serve(config_file=str(args.config), open_in_browser=False, livereload=True, dev_addr=args.dev_addr)
     return 0
+
+
+def _evaluate(args) -> int:
+    from . import evaluation
+
+    rules = load(args.rules)
+    try:
+        report = evaluation.run(rules, args.checklist, args.answer)
+    except evaluation.UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else evaluation.as_text(report))
+    return 0
+
+
+def _scenarios(args) -> int:
+    from .logic import evaluate
+    from .scenarios import coverage, load_scenarios, scenarios_dir
+
+    rules = load(args.rules)
+    scenarios = load_scenarios(scenarios_dir(args.rules), rules)
+    checklists = {c.id: c for c in rules.checklists}
+    failed = 0
+    for s in scenarios:
+        got = evaluate(checklists[s.checklist], s.answers).outcome
+        ok = got == s.expect
+        failed += not ok
+        print(f"{'ok  ' if ok else 'FAIL'} {s.id}: expected {s.expect}" + ("" if ok else f", got {got}"))
+    for cov in coverage(rules, scenarios):
+        print(cov.summary())
+    print(f"{len(scenarios) - failed} passed, {failed} failed")
+    return 1 if failed else 0
 
 
 def _schema(args) -> int:

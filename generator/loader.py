@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import references
+from . import checklists, references
 from .model import Rules
 from .problems import InputError, Problem, did_you_mean, path_to_text
 from .yamlsource import Positions, read
@@ -21,25 +21,32 @@ from .yamlsource import Positions, read
 def load(path: str | Path, display: str | None = None) -> Rules:
     """Return the validated scheme in `path`; raise InputError listing every problem found."""
     path = Path(path)
-    name = display or _display_name(path)
+    name = display or display_name(path)
     document = read(path, name)
     if not isinstance(document.data, dict):
         line, col = document.positions.of(())
         raise InputError([Problem(name, line, col, "", "the file must be a mapping of sections "
                                   f"(scheme:, sources:, …); got {_kind(document.data)}.",
                                   "start the file with 'scheme:' at the left margin.")], name)
-    try:
-        rules = Rules.model_validate(document.data)
-    except ValidationError as exc:
-        problems = [_problem(err, document.positions) for err in exc.errors()]
-        raise InputError(_dedupe(_merge_misspellings(problems)), name) from None
+    rules = validate(Rules, document)
     problems = references.check(rules, document.positions)
+    if not problems:
+        problems = checklists.check(rules, document.positions)
     if problems:
         raise InputError(problems, name)
     return rules
 
 
-def _display_name(path: Path) -> str:
+def validate(model: type[BaseModel], document) -> BaseModel:
+    """Build `model` from a read document, or raise InputError with every problem at its line."""
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as exc:
+        problems = [_problem(err, document.positions, model) for err in exc.errors()]
+        raise InputError(_dedupe(_merge_misspellings(problems)), document.positions.file) from None
+
+
+def display_name(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
@@ -88,14 +95,14 @@ def _kind(value: object) -> str:
 # --- translating pydantic's errors -------------------------------------------------------------------
 
 
-def _problem(err: dict, positions: Positions) -> Problem:
+def _problem(err: dict, positions: Positions, root: type[BaseModel] = Rules) -> Problem:
     loc = tuple(err["loc"])
     kind = err["type"]
     name = positions.file
     if kind == "extra_forbidden":
         line, col = positions.of(loc, key=True)
         key = loc[-1]
-        allowed = _fields_at(loc[:-1])
+        allowed = _fields_at(loc[:-1], root)
         hint = did_you_mean(key, allowed)
         return Problem(name, line, col, path_to_text(loc), f"unknown key '{key}'.{hint}",
                        f"use one of: {', '.join(allowed)}." if allowed else "remove the key.")
@@ -104,7 +111,7 @@ def _problem(err: dict, positions: Positions) -> Problem:
     given = err.get("input")
     if kind == "missing":
         field = loc[-1]
-        doc = _field_doc(loc)
+        doc = _field_doc(loc, root)
         parent = path_to_text(loc[:-1]) or "the top of the file"
         return Problem(name, line, col, where, f"the required field '{field}' is missing.",
                        f"add '{field}:' under {parent}" + (f" ({doc})" if doc else "") + ".")
@@ -154,9 +161,9 @@ def _explain(kind: str, err: dict, given: object, loc: tuple) -> tuple[str, str]
     return (f"{err.get('msg', 'invalid value')}; got {got}.", "correct the value as the message says.")
 
 
-def _model_at(loc: tuple) -> type[BaseModel] | None:
+def _model_at(loc: tuple, root: type[BaseModel]) -> type[BaseModel] | None:
     """Walk the schema along `loc` to the model class that holds the last key."""
-    current: object = Rules
+    current: object = root
     for part in loc:
         current = _unwrap(current)
         if isinstance(part, int):
@@ -188,13 +195,13 @@ def _unwrap(annotation: object) -> object:
             return annotation
 
 
-def _fields_at(loc: tuple) -> list[str]:
-    model = _model_at(loc)
+def _fields_at(loc: tuple, root: type[BaseModel]) -> list[str]:
+    model = _model_at(loc, root)
     return list(model.model_fields) if model else []
 
 
-def _field_doc(loc: tuple) -> str:
-    model = _model_at(loc[:-1])
+def _field_doc(loc: tuple, root: type[BaseModel]) -> str:
+    model = _model_at(loc[:-1], root)
     if not model or loc[-1] not in model.model_fields:
         return ""
     doc = model.model_fields[loc[-1]].description or ""

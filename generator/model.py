@@ -120,7 +120,7 @@ class Scheme(Strict):
     id: Id
     """Short name of the scheme, e.g. 'mikrolaan-kk'."""
     name: Text
-    """The scheme's name, e.g. 'Mikrolånsordningen'."""
+    """The scheme's name, e.g. 'Iværksætterordningen'."""
     site_title: Text
     """Title shown at the top of every page."""
     municipality: Text
@@ -132,7 +132,7 @@ class Scheme(Strict):
     contact: RoleId
     """Whom a reader should ask when unsure (a role id)."""
     about_title: Text = "Om ordningen"
-    """Heading of the page that explains the scheme, e.g. 'Hvad er et mikrolån?'."""
+    """Heading of the page that explains the scheme, e.g. 'Hvad er ordningen?'."""
     about: list[Fact] = []
     """What the scheme (e.g. a microloan) is: the basic facts."""
 
@@ -169,6 +169,11 @@ class Rule(Sourced):
     """The rule in plain Danish."""
     legal: list[LegalId] = []
     """Legal excerpts behind the rule (ids from `legal_excerpts`)."""
+    kind: Literal["objective", "discretionary"] = "objective"
+    """'objective' when the rule is a plain fact; 'discretionary' when it is the caseworker's assessment. A
+    discretionary rule never gives a final yes or no in a checklist, only 'the caseworker assesses this'."""
+    weighs: list[Text] = []
+    """For a discretionary rule: what the caseworker weighs when assessing it."""
 
 
 class TargetGroup(Sourced):
@@ -307,7 +312,7 @@ class Goal(Sourced):
     target: int = Field(ge=0)
     """The number to reach."""
     unit: Text
-    """What is counted, e.g. 'revalidender bevilget mikrolån'."""
+    """What is counted, e.g. 'borgere, der har fået tilskud'."""
     from_year: int = Field(ge=1900, le=2200)
     """First year of the period."""
     to_year: int = Field(ge=1900, le=2200)
@@ -371,7 +376,7 @@ class Inspiration(Sourced):
     """Topics taken from another municipality's experience."""
 
     title: Text
-    """Heading of the page, e.g. 'Inspiration fra Aarhus'."""
+    """Heading of the page, e.g. 'Inspiration fra en anden kommune'."""
     intro: Text
     """What the inspiration is and how it is used."""
     topics: list[Fact] = Field(min_length=1)
@@ -414,7 +419,7 @@ class OtherModel(Strict):
     id: Id
     """Short unique name, e.g. 'ishoej-naestved'."""
     name: Text
-    """The model's name, e.g. 'Ishøj–Næstved-modellen'."""
+    """The model's name, e.g. 'Nabokommunens model'."""
     municipalities: list[Text] = Field(min_length=1)
     """The municipalities behind the model."""
     intro: Text
@@ -425,6 +430,174 @@ class OtherModel(Strict):
     """The model's courses, in order."""
     loan: AmountRange | None = None
     """The loan amounts in this model."""
+
+
+# --- checklists ----------------------------------------------------------------------------------------
+
+
+class Condition(Strict):
+    """A test of earlier answers, from a small closed set of operators that the browser can follow too.
+
+    Either one question test (`q` with exactly one of `is`, `in`, `gte`, `gt`, `lte`, `lt`) or one combination
+    (`all`, `any` or `not`). An answer of 'Ved ikke' makes a test unknown, never true or false.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, populate_by_name=True)
+
+    q: Id | None = None
+    """The question tested (a question id of the same checklist)."""
+    is_: Id | int | None = Field(None, alias="is")
+    """True when the answer is this value."""
+    in_: list[Id] | None = Field(None, alias="in")
+    """True when the answer is one of these values."""
+    gte: float | None = None
+    """True when the number answered is at least this."""
+    gt: float | None = None
+    """True when the number answered is more than this."""
+    lte: float | None = None
+    """True when the number answered is at most this."""
+    lt: float | None = None
+    """True when the number answered is less than this."""
+    all: list["Condition"] | None = None
+    """True when every condition listed is true."""
+    any: list["Condition"] | None = None
+    """True when at least one condition listed is true."""
+    not_: "Condition | None" = Field(None, alias="not")
+    """True when the condition given is false."""
+
+    @model_validator(mode="after")
+    def _one_form(self) -> "Condition":
+        tests = [k for k in ("is_", "in_", "gte", "gt", "lte", "lt") if getattr(self, k) is not None]
+        combos = [k for k in ("all", "any", "not_") if getattr(self, k) is not None]
+        names = [k.rstrip("_") for k in tests + combos]
+        if self.q is not None and len(tests) != 1 or self.q is not None and combos:
+            raise ValueError(f"a question test needs exactly one of is, in, gte, gt, lte, lt; got "
+                             f"{', '.join(names) or 'none'}; keep one, or split the test with all:")
+        if self.q is None and (tests or len(combos) != 1):
+            raise ValueError(f"a condition is either 'q:' with one test, or one of all, any, not; got "
+                             f"{', '.join(names) or 'nothing'}; add 'q: <question id>' or use a single all:/any:/not:")
+        return self
+
+
+class Option(Strict):
+    """One answer to a choice question."""
+
+    value: Id
+    """The answer's id, used in conditions and in the page's form (e.g. 'foertidspension')."""
+    label: Text
+    """The answer as the reader sees it."""
+
+
+class Question(Strict):
+    """One question of a checklist."""
+
+    id: Id
+    """Short unique name within the checklist; also the form field's name."""
+    kind: Literal["yes_no", "choice", "number"]
+    """'yes_no' (Ja/Nej), 'choice' (one of `options`) or 'number' (a whole number, e.g. an amount)."""
+    text: Text
+    """The question, in the words of the checklist's audience."""
+    help: Text | None = None
+    """A short explanation under the question."""
+    options: list[Option] = []
+    """For a choice question: the answers to choose from."""
+    unknown: bool = True
+    """Offer 'Ved ikke' (don't know). An unknown answer is never read as yes or no."""
+    min: int | None = None
+    """For a number question: the smallest allowed answer."""
+    max: int | None = None
+    """For a number question: the largest allowed answer."""
+    unit: Text | None = None
+    """For a number question: the unit shown after the field, e.g. 'kr.' or 'personer'."""
+    ask_if: Condition | None = None
+    """Ask the question only when this holds for earlier answers (an unknown answer means: ask)."""
+    rule: Annotated[Id, Ref("Rule")] | None = None
+    """The rule this question tests (a rule id)."""
+    clarify_with: RoleId | None = None
+    """Whom to ask when the answer is 'Ved ikke' (a role id)."""
+
+    @model_validator(mode="after")
+    def _fits_kind(self) -> "Question":
+        if self.kind == "choice" and len(self.options) < 2:
+            raise ValueError("a choice question needs at least two options; add options, or use kind: yes_no")
+        if self.kind != "choice" and self.options:
+            raise ValueError(f"a {self.kind} question has no options; remove them, or use kind: choice")
+        if self.kind == "number" and (self.min is None or self.max is None):
+            raise ValueError("a number question needs min and max; add both, e.g. min: 1 and max: 20")
+        if self.kind == "number" and self.max < self.min:
+            raise ValueError(f"max {self.max} is below min {self.min}; swap the two numbers")
+        values = [o.value for o in self.options]
+        if "unknown" in values or len(set(values)) != len(values):
+            raise ValueError("option values must be unique and not 'unknown'; rename the repeated value")
+        return self
+
+
+class Outcome(Strict):
+    """A result of a checklist: what it means, what to do next, whom to contact, and why."""
+
+    id: Id
+    """Short unique name within the checklist; shown in the page's data-outcome."""
+    verdict: Literal["yes", "no", "maybe", "assess"]
+    """'yes' or 'no' (settled by objective facts), 'assess' (the caseworker assesses) or 'maybe' (depends on
+    answers given as 'Ved ikke'). Exactly one outcome per checklist is 'maybe' and has no `when`."""
+    title: Text
+    """The result in a few words."""
+    explanation: Text
+    """Why, in plain words."""
+    when: Condition | None = None
+    """When this outcome holds. Outcomes must not overlap, and together they must cover every answer."""
+    next_steps: list[Text] = Field(min_length=1)
+    """What to do now, in order."""
+    contact: RoleId
+    """Whom to contact (a role id)."""
+    rules: list[Annotated[Id, Ref("Rule")]] = []
+    """The rules behind this outcome (rule ids)."""
+    legal: list[LegalId] = []
+    """Legal excerpts behind this outcome (ids from `legal_excerpts`)."""
+    sources: list[SourceId] = Field(min_length=1)
+    """The sources behind this outcome."""
+    assesses: list[Annotated[Id, Ref("Rule")]] = []
+    """Discretionary rules the caseworker assesses before anything is decided (rule ids)."""
+    bring: list[Text] = []
+    """What the person should bring to the meeting (for referral sheets); leave empty if the sources do not say."""
+
+
+class Checklist(Strict):
+    """An interactive eligibility checklist for one audience."""
+
+    id: Id
+    """Short unique name; also the page's address, e.g. 'tjek-borger'."""
+    audience: Annotated[Id, Ref("Audience")]
+    """Whom the checklist is for (an audience id)."""
+    style: Literal["citizen", "staff", "partner"] = "citizen"
+    """'citizen' (plain questions), 'staff' (adds a journal note) or 'partner' (adds a referral sheet)."""
+    title: Text
+    """The question the checklist answers, e.g. 'Kan ordningen være noget for mig?'."""
+    intro: Text
+    """What the checklist does and does not do, in plain words."""
+    questions: list[Question] = Field(min_length=1)
+    """The questions, in the order they are asked."""
+    outcomes: list[Outcome] = Field(min_length=2)
+    """The possible results."""
+
+
+class Scenario(Strict):
+    """A worked case: a person, their answers, and the outcome the checklist must give."""
+
+    id: Id
+    """Short unique name, e.g. 'foertidspensionist-med-restarbejdsevne'."""
+    title: Text
+    """The persona in a few words."""
+    checklist: Annotated[Id, Ref("Checklist")]
+    """The checklist the case runs through."""
+    story: Text
+    """A short story about the person."""
+    answers: dict[str, Id | int]
+    """Question id → answer value ('yes', 'no', 'unknown', an option value or a number)."""
+    expect: Id
+    """The outcome id the checklist must reach."""
+    lesson: Text | None = None
+    """What an ambassador in training should take from the case."""
 
 
 class Gap(Strict):
@@ -475,3 +648,5 @@ class Rules(Strict):
     """Similar schemes elsewhere, with their own figures."""
     gaps: list[Gap] = []
     """What the sources do not say."""
+    checklists: list[Checklist] = []
+    """Interactive eligibility checklists, one per audience."""

@@ -12,6 +12,7 @@ from .model import Rules
 
 ABOUT_GROUP = "Om ordningen"
 BACKGROUND_GROUP = "Baggrund og organisering"
+CHECKLIST_GROUP = "Tjek om det er noget for dig"
 
 
 @dataclass(frozen=True)
@@ -25,11 +26,18 @@ class PageSpec:
     group: str | None = None
 
 
-def catalog(rules: Rules) -> list[PageSpec]:
+def catalog(rules: Rules, has_scenarios: bool = False) -> list[PageSpec]:
     """Return the generated pages for `rules`, in navigation order."""
     r = rules
     pages = [PageSpec("start", "index.md", r.scheme.site_title, "start.md.j2")]
     pages += [PageSpec(a.id, f"{a.id}.md", a.title, "audience.md.j2") for a in r.audiences]
+    pages += [PageSpec(c.id, f"{c.id}.md", c.title, "checklist.md.j2", CHECKLIST_GROUP) for c in r.checklists]
+    if r.checklists:
+        if has_scenarios:
+            pages.append(PageSpec("examples", "eksempler.md", "Eksempler til ambassadører", "examples.md.j2",
+                                  CHECKLIST_GROUP))
+        pages.append(PageSpec("logic", "saadan-virker-tjeklisterne.md", "Sådan virker tjeklisterne", "logic.md.j2",
+                              CHECKLIST_GROUP))
     optional = [
         (True, "about", "om-ordningen.md", r.scheme.about_title, "about.md.j2", ABOUT_GROUP),
         (bool(r.rules or r.target_groups), "eligibility", "hvem-kan-deltage.md", "Hvem kan deltage?",
@@ -56,4 +64,5 @@ def catalog(rules: Rules) -> list[PageSpec]:
 
 
 def page_ids(rules: Rules) -> list[str]:
-    return [p.id for p in catalog(rules)]
+    """Ids a reference may name; 'examples' counts, as scenarios are loaded after the rules."""
+    return [p.id for p in catalog(rules, has_scenarios=True)]

@@ -24,6 +24,8 @@ _NOUN = {
     "Module": ("module", "step_model.modules"),
     "Rule": ("rule", "rules"),
     "Page": ("page", "the page ids"),
+    "Audience": ("audience", "audiences"),
+    "Checklist": ("checklist", "checklists"),
 }
 
 
@@ -86,9 +88,15 @@ def _item_metadata(annotation: object) -> list:
     return found
 
 
+# Ids of these are unique within their checklist only; checklists.py checks them there.
+SCOPED = {"Question", "Outcome", "Option"}
+
+
 def _duplicates(items: dict, positions: Positions) -> list[Problem]:
     problems = []
     for cls, found in items.items():
+        if cls in SCOPED:
+            continue
         first: dict[str, tuple] = {}
         for path, obj in found:
             if obj.id in first:

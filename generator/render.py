@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -17,7 +18,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import pages, references
+from . import describe as words, graphdraw, pages, references
+from .logic import compile_graph, evaluate
 from .model import Rules
 from .problems import InputError, Problem
 
@@ -93,10 +95,10 @@ class RenderedPage:
 class Renderer:
     """Holds the Jinja environment and what every template may use; renders one page at a time."""
 
-    def __init__(self, rules: Rules, *, use_directory_urls: bool = False):
+    def __init__(self, rules: Rules, *, use_directory_urls: bool = False, scenarios: list | None = None):
         self.rules = rules
         self.use_directory_urls = use_directory_urls
-        self.catalog = pages.catalog(rules)
+        self.catalog = pages.catalog(rules, has_scenarios=bool(scenarios))
         self.by_id = {p.id: p for p in self.catalog}
         self.env = jinja2.Environment(
             loader=_PageLoader(str(TEMPLATES)),
@@ -117,6 +119,16 @@ class Renderer:
             roles={r.id: r for r in rules.roles},
             pages=self.by_id,
             module_order=references.module_order(rules),
+            rule_by_id={r.id: r for r in rules.rules},
+            describe=words.describe,
+            answer_options=words.answer_options,
+            verdict_label=words.VERDICT_LABELS,
+            checklist_json=lambda c: Markup(script_json(checklist_data(rules, c))),
+            scenarios=scenarios or [],
+            evaluate=evaluate,
+            answer_label=words.answer_label,
+            fragment=lambda asked, answers: ";".join(f"{q}:{answers[q]}" for q in asked),
+            draw=graphdraw.draw,
         )
 
     def context(self, path: str) -> dict:
@@ -135,7 +147,8 @@ class Renderer:
         for spec in self.catalog:
             template = self.env.get_template(spec.template)
             audience = next((a for a in self.rules.audiences if a.id == spec.id), None)
-            markdown = template.render(self.context(spec.path), page=spec, audience=audience)
+            checklist = next((c for c in self.rules.checklists if c.id == spec.id), None)
+            markdown = template.render(self.context(spec.path), page=spec, audience=audience, checklist=checklist)
             out.append(RenderedPage(spec.path, spec.title, markdown, spec.group, True))
         return out
 
@@ -143,7 +156,7 @@ class Renderer:
         """Render a hand-written page from content/ (Markdown with Jinja) or raise with its file and line."""
         try:
             template = self.env.from_string(MACROS + source)
-            markdown = template.render(self.context(path), page=None, audience=None)
+            markdown = template.render(self.context(path), page=None, audience=None, checklist=None)
         except jinja2.TemplateSyntaxError as exc:
             raise InputError([Problem(display, exc.lineno, None, "", f"template error: {exc.message}.",
                                       "check the {{ … }} and {% … %} tags on this line.")], display) from None
@@ -154,6 +167,30 @@ class Renderer:
                                       "pages, url(...), m.fact(...).")], display) from None
         title = _first_heading(markdown) or Path(path).stem
         return RenderedPage(path, title, markdown, None, False)
+
+
+def script_json(data: object) -> str:
+    """JSON that is safe inside <script type="application/json">: no '<' can close the element."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace(
+        ">", "\\u003e").replace("&", "\\u0026")
+
+
+def checklist_data(rules: Rules, checklist) -> dict:
+    """What the page's script needs: the compiled graph, and the words to show answers and write notes."""
+    roles = {r.id: r for r in rules.roles}
+    legal = {e.id: e for e in rules.legal_excerpts}
+    questions = {}
+    for n, q in enumerate(checklist.questions, start=1):
+        questions[q.id] = {"n": n, "text": q.text, "kind": q.kind, "labels": dict(words.answer_options(q)),
+                           "unit": q.unit, "min": q.min, "max": q.max,
+                           "clarify": roles[q.clarify_with].name if q.clarify_with else None}
+    outcomes = {o.id: {"title": o.title, "verdict": words.VERDICT_LABELS[o.verdict], "explanation": o.explanation,
+                       "next": o.next_steps, "contact": roles[o.contact].name, "bring": o.bring,
+                       "legal": [f"{legal[i].law}, {legal[i].paragraph}" for i in o.legal]}
+                for o in checklist.outcomes}
+    return {"id": checklist.id, "style": checklist.style, "title": checklist.title,
+            "graph": compile_graph(checklist).to_json(), "questions": questions, "outcomes": outcomes,
+            "default_contact": roles[rules.scheme.contact].name}
 
 
 def _template_line(exc: Exception) -> int | None:
@@ -173,9 +210,10 @@ def _first_heading(markdown: str) -> str | None:
     return None
 
 
-def render_all(rules: Rules, content_dir: Path | None, *, use_directory_urls: bool = False) -> list[RenderedPage]:
+def render_all(rules: Rules, content_dir: Path | None, *, use_directory_urls: bool = False,
+               scenarios: list | None = None) -> list[RenderedPage]:
     """Render every page of the site: generated pages first, then content/ pages; refuse clashes."""
-    renderer = Renderer(rules, use_directory_urls=use_directory_urls)
+    renderer = Renderer(rules, use_directory_urls=use_directory_urls, scenarios=scenarios)
     rendered = renderer.generated()
     taken = {p.path: p for p in rendered}
     problems = []

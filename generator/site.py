@@ -16,10 +16,12 @@ from pathlib import Path
 from .loader import load
 from .model import Rules
 from .render import RenderedPage, render_all
+from .scenarios import load_scenarios, scenarios_dir
 
 RULES_ENV = "SCHEME_RULES"
 ASSETS = Path(__file__).parent / "assets"
 CSS = ["assets/scheme.css"]
+JS = ["assets/checklist.js"]
 _rendered: dict[int, list[RenderedPage]] = {}
 
 
@@ -32,13 +34,20 @@ def rules_path(config_file: str | Path) -> Path:
 
 def prepare(config) -> tuple[Rules, list[RenderedPage]]:
     """Load the rules named by `config`, render every page, and set the navigation and assets."""
-    rules = load(rules_path(config.config_file_path))
-    rendered = render_all(rules, Path(config.docs_dir), use_directory_urls=config.use_directory_urls)
+    path = rules_path(config.config_file_path)
+    rules = load(path)
+    scenarios = load_scenarios(scenarios_dir(path), rules)
+    rendered = render_all(rules, Path(config.docs_dir), use_directory_urls=config.use_directory_urls,
+                          scenarios=scenarios)
     config.site_name = rules.scheme.site_title
     config.nav = navigation(rendered)
     for css in CSS:
         if css not in config.extra_css:
             config.extra_css.insert(0, css)
+    if rules.checklists:
+        for js in JS:
+            if js not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(js)
     _rendered[id(config)] = rendered
     return rules, rendered
 

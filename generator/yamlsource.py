@@ -156,6 +156,8 @@ def _convert(node: yaml.Node, path: Path_, pos: Positions, problems: list[Proble
 
 def _scalar(node: yaml.ScalarNode):
     """Turn a scalar into int, float, bool, None or str; dates stay text so the model can judge them."""
+    if node.style:  # quoted: always text
+        return node.value
     tag, value = node.tag, node.value
     if tag in _SCALAR_TAGS:
         try:
@@ -163,7 +165,8 @@ def _scalar(node: yaml.ScalarNode):
         except ValueError:
             return value
     if tag == "tag:yaml.org,2002:bool":
-        return value.lower() in ("true", "yes", "on")
+        # YAML 1.2: only true/false are booleans, so answer values such as yes/no stay text.
+        return value.lower() == "true" if value.lower() in ("true", "false") else value
     if tag == "tag:yaml.org,2002:null":
         return None
     return value
