@@ -29,7 +29,7 @@ class PageSpec:
 def catalog(rules: Rules, has_scenarios: bool = False) -> list[PageSpec]:
     """Return the generated pages for `rules`, in navigation order."""
     r = rules
-    pages = [PageSpec("start", "index.md", r.scheme.site_title, "start.md.j2")]
+    pages = [PageSpec("start", "index.md", "Forside", "start.md.j2")]
     pages += [PageSpec(a.id, f"{a.id}.md", a.title, "audience.md.j2") for a in r.audiences]
     pages += [PageSpec(c.id, f"{c.id}.md", c.title, "checklist.md.j2", CHECKLIST_GROUP) for c in r.checklists]
     if r.checklists:
