@@ -97,7 +97,8 @@
     if (!state.leaf) { box.dataset.outcome = ""; return; }
     var leaf = state.leaf, outcome = data.outcomes[leaf.outcome];
     box.dataset.outcome = leaf.outcome;
-    box.appendChild(el("h2", "Resultat"));
+    box.appendChild(el("h2", data.style === "partner" ? "Henvisning" : "Resultat"));
+    box.appendChild(el("p", "Udskrevet " + new Date().toLocaleDateString("da-DK") + ". " + data.title, "print-only"));
     var source = document.querySelector('.outcome-list [data-outcome-id="' + leaf.outcome + '"]');
     var card = source.cloneNode(true);
     card.removeAttribute("aria-labelledby");
