@@ -257,7 +257,7 @@ def test_citizen_result_screenshots(page, base_url):
 
 def test_answers_are_not_stored_or_sent(page, base_url):
     requests = []
-    page.on("request", requests.append)
+    page.on("request", lambda r: requests.append(r))
     page.goto(f"{base_url}/tjek-borger.html")
     page.wait_for_load_state("networkidle")
     before = len(requests)
