@@ -27,7 +27,7 @@ def check(rules: Rules, positions: Positions) -> list[Problem]:
 
 
 def _problem(positions: Positions, path: tuple, message: str, fix: str) -> Problem:
-    line, col = positions.of(path)
+    line, col = positions.of(path, key=isinstance(path[-1], str))
     return Problem(positions.file, line, col, path_to_text(path), message, fix)
 
 
@@ -134,7 +134,8 @@ def _coverage(checklist: Checklist, base: tuple, positions: Positions) -> list[P
     except LogicError as exc:
         answers = ", ".join(f"{q}={v}" for q, v in exc.answers.items()) or "no answers"
         if exc.kind == "overlap":
-            return [_problem(positions, base + ("outcomes",),
+            later = max(n for n, o in enumerate(checklist.outcomes) if o.id in exc.outcomes)
+            return [_problem(positions, base + ("outcomes", later, "when"),
                              f"outcomes {' and '.join(repr(o) for o in exc.outcomes)} both hold for the answers "
                              f"{answers}.", "narrow the 'when' of one of them so that they cannot both hold.")]
         return [_problem(positions, base + ("outcomes",), f"no outcome holds for the answers {answers}.",

@@ -23,7 +23,7 @@ def answer_label(question: Question, value) -> str:
     if value == UNKNOWN:
         return UNKNOWN_LABEL
     if question.kind == "number":
-        return f"{value}{' ' + question.unit if question.unit else ''}"
+        return str(value)
     return dict(answer_options(question)).get(str(value), str(value))
 
 

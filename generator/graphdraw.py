@@ -15,7 +15,8 @@ from .describe import UNKNOWN_LABEL, answer_options
 from .logic import UNKNOWN, compile_graph
 from .model import Checklist
 
-BOX_W, BOX_H, ROW, STEP_X, MARGIN = 190, 50, 92, 70, 16
+BOX_W, BOX_H, ROW, STEP_X, MARGIN = 170, 50, 96, 56, 16
+LEFT = 190  # room for the labels of arrows that run down the left side
 
 
 @dataclass
@@ -50,35 +51,60 @@ def _band_label(key: str, unit: str | None) -> str:
     return f"{text} {unit}".strip() if unit else text
 
 
+def _short(label: str) -> str:
+    """A short answer name for an arrow: the first words of the label, at most 18 characters."""
+    words = label.split("(")[0].replace(",", "").split()
+    out = words[0]
+    for word in words[1:]:
+        if len(out) + 1 + len(word) > 18:
+            break
+        out += " " + word
+    return out
+
+
 def draw(checklist: Checklist) -> Drawn:
     found = edges(checklist)
     numbers = {q.id: n for n, q in enumerate(checklist.questions, start=1)}
     outcomes = {o.id: o for o in checklist.outcomes}
     asked = [q for q in checklist.questions if found[q.id]]
-    pos = {f"q:{q.id}": (MARGIN + i * STEP_X, MARGIN + i * ROW) for i, q in enumerate(asked)}
-    out_y = MARGIN + len(asked) * ROW + 30
-    per_row = max(3, min(len(outcomes), 5))
-    width = max(MARGIN * 2 + (len(asked) - 1) * STEP_X + BOX_W, MARGIN * 2 + per_row * (BOX_W + 14) - 14)
+    # Questions step down diagonally; outcomes stand in a column to the right.
+    pos = {f"q:{q.id}": (LEFT + i * STEP_X, MARGIN + i * ROW) for i, q in enumerate(asked)}
+    column_x = LEFT + (len(asked) - 1) * STEP_X + BOX_W + 120
+    q_height = (len(asked) - 1) * ROW + BOX_H
+    gap = max(12, (q_height - len(outcomes) * BOX_H) / max(1, len(outcomes) - 1))
     for k, oid in enumerate(outcomes):
-        pos[f"o:{oid}"] = (MARGIN + (k % per_row) * (BOX_W + 14), out_y + (k // per_row) * (BOX_H + 18))
-    height = out_y + ((len(outcomes) - 1) // per_row + 1) * (BOX_H + 18) + MARGIN
+        pos[f"o:{oid}"] = (column_x, MARGIN + k * (BOX_H + gap))
+    width = column_x + BOX_W + MARGIN
+    height = max(MARGIN + q_height, MARGIN + len(outcomes) * (BOX_H + gap) - gap) + MARGIN
     lines, labels, boxes, steps = [], [], [], []
     for q in asked:
         sx, sy = pos[f"q:{q.id}"]
         step = {"question": numbers[q.id], "text": q.text, "answers": []}
-        for k, (label, targets) in enumerate(found[q.id].items()):
-            words = []
+        by_target: dict[str, list[str]] = {}
+        for label, targets in found[q.id].items():
             for ref in targets:
-                tx, ty = pos[ref]
-                x1, y1 = sx + BOX_W - 10 - k * 22, sy + BOX_H
-                x2, y2 = tx + BOX_W / 2, ty
-                lines.append(f'<path d="M{x1:.0f},{y1:.0f} C{x1:.0f},{y1 + 40:.0f} {x2:.0f},{y2 - 40:.0f} '
-                             f'{x2:.0f},{y2 - 3:.0f}" class="edge" marker-end="url(#arrow-{checklist.id})"/>')
-                words.append(f"spørgsmål {numbers[ref[2:]]}" if ref.startswith("q:")
-                             else f"resultatet «{outcomes[ref[2:]].title}»")
-            labels.append(f'<text x="{x1 + 3:.0f}" y="{y1 + 13 + (k % 2) * 11:.0f}" class="edge-label">'
-                          f'{escape(label)}</text>')
-            step["answers"].append({"answer": label, "targets": words})
+                by_target.setdefault(ref, []).append(_short(label))
+            step["answers"].append({"answer": label, "targets": [
+                f"spørgsmål {numbers[ref[2:]]}" if ref.startswith("q:") else f"resultatet «{outcomes[ref[2:]].title}»"
+                for ref in targets]})
+        to_outcomes = [r for r in by_target if r.startswith("o:")]
+        for ref, names in by_target.items():
+            tx, ty = pos[ref]
+            if ref.startswith("q:"):   # down the left side of the diagonal, into the question's left edge
+                x1, y1, x2, y2 = sx, sy + BOX_H / 2, tx, ty + BOX_H / 2
+                d = f"M{x1:.0f},{y1:.0f} C{x1 - 45:.0f},{y1:.0f} {x2 - 45:.0f},{y2:.0f} {x2 - 3:.0f},{y2:.0f}"
+                lx, ly, anchor = x1 - 48 + (x2 - x1) * 0.5, (y1 + y2) / 2, "end"
+            else:                      # out of the right edge, into the outcome's left edge
+                k = to_outcomes.index(ref)
+                x1 = sx + BOX_W
+                y1 = sy + 8 + k * (BOX_H - 16) / max(1, len(to_outcomes) - 1)
+                x2, y2 = tx, ty + BOX_H / 2
+                d = f"M{x1:.0f},{y1:.0f} C{x1 + 70:.0f},{y1:.0f} {x2 - 70:.0f},{y2:.0f} {x2 - 3:.0f},{y2:.0f}"
+                lx, ly, anchor = x1 + (x2 - x1) * 0.35, y1 + (y2 - y1) * 0.35 - 3, "middle"
+            lines.append(f'<path d="{d}" class="edge" marker-end="url(#arrow-{checklist.id})"/>')
+            text = ", ".join(names) if len(names) <= 3 else ", ".join(names[:2]) + f" +{len(names) - 2}"
+            labels.append(f'<text x="{lx:.0f}" y="{ly:.0f}" class="edge-label" text-anchor="{anchor}">'
+                          f'{escape(text)}</text>')
         steps.append(step)
         boxes.append(_box(sx, sy, "question-node", f"Spørgsmål {numbers[q.id]}: {q.text}"))
     for oid, o in outcomes.items():

@@ -204,7 +204,7 @@ def _screens(page, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
     for label, width, height in (("desktop", 1280, 900), ("phone", 390, 844)):
         page.set_viewport_size({"width": width, "height": height})
-        page.locator("[data-outcome]").scroll_into_view_if_needed()
+        page.evaluate("() => window.scrollTo(0, 0)")
         page.screenshot(path=str(SHOTS / f"{label}-{name}.png"), full_page=True)
 
 

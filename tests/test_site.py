@@ -241,3 +241,30 @@ def test_plain_mkdocs_build_strict_passes(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "s" / "index.html").is_file()
     assert "WARNING" not in result.stderr
+
+
+def test_scenarios_appear_as_worked_examples_for_ambassadors(built_site):
+    from generator.scenarios import load_scenarios, scenarios_dir
+
+    scenarios = load_scenarios(scenarios_dir(RULES), RULES_MODEL)
+    examples = content(built_site, "eksempler.html")
+    shown = {s["data-scenario"]: s for s in examples.select("section.scenario")}
+    assert set(shown) == {s.id for s in scenarios}
+    for s in scenarios:
+        assert shown[s.id].select_one("[data-expect]")["data-expect"] == s.expect
+        link = shown[s.id].select_one('a[href*="#svar="]')["href"]
+        assert link.startswith(f"{s.checklist}.html#svar=")
+
+
+def test_each_checklist_logic_is_drawn_with_a_text_equivalent(built_site):
+    doc = content(built_site, "saadan-virker-tjeklisterne.html")
+    for checklist in RULES_MODEL.checklists:
+        svg = doc.select_one(f'svg[aria-labelledby="graph-title-{checklist.id}"]')
+        assert svg is not None and svg["role"] == "img" and svg.title.get_text()
+        boxes = svg.select("g.node")
+        assert len(boxes) == len(checklist.questions) + len(checklist.outcomes)
+        text = text_of(doc.select_one(f"#graf-{checklist.id}").find_next("details"))
+        for q in checklist.questions:
+            assert q.text in text
+        for o in checklist.outcomes:
+            assert o.title in text

@@ -125,7 +125,7 @@
 
   Checklist.prototype.label = function (q, value) {
     var info = this.data.questions[q];
-    if (info.kind === "number" && value !== UNKNOWN) return value + (info.unit ? " " + info.unit : "");
+    if (info.kind === "number" && value !== UNKNOWN) return String(value);
     return info.labels[value] || value;
   };
 
