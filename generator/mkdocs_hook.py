@@ -6,7 +6,7 @@ file:line:col message as `python -m generator validate`.
 
 from mkdocs.exceptions import PluginError
 
-from generator import site
+from generator import security, site
 from generator.problems import InputError
 
 
@@ -29,3 +29,8 @@ def on_serve(server, config, builder):
     """Reload the preview when rules.yaml changes too, not only content/."""
     server.watch(str(site.rules_path(config.config_file_path)))
     return server
+
+
+def on_post_page(output, page, config):
+    """Give every page a Content-Security-Policy that allows only the site's own origin."""
+    return security.add_policy(output)

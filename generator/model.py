@@ -131,6 +131,9 @@ class Scheme(Strict):
     """One or two plain sentences: what the scheme is for. Shown on the start page."""
     contact: RoleId
     """Whom a reader should ask when unsure (a role id)."""
+    accessibility_statement_url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = None
+    """The municipality's official accessibility statement (https://…), if it has one; the footer links to it.
+    Without it, the footer links to the site's own statement page."""
     about_title: Text = "Om ordningen"
     """Heading of the page that explains the scheme, e.g. 'Hvad er ordningen?'."""
     about: list[Fact] = []

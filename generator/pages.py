@@ -58,6 +58,8 @@ def catalog(rules: Rules, has_scenarios: bool = False) -> list[PageSpec]:
         (bool(r.other_models), "other-models", "andre-kommuner.md", "Sådan gør andre kommuner",
          "other_models.md.j2", BACKGROUND_GROUP),
         (True, "sources", "kilder.md", "Kilder", "sources.md.j2", None),
+        (True, "privacy", "privatliv.md", "Privatliv", "privacy.md.j2", None),
+        (True, "accessibility", "tilgaengelighed.md", "Tilgængelighedserklæring", "accessibility.md.j2", None),
     ]
     pages += [PageSpec(pid, path, title, tpl, group) for present, pid, path, title, tpl, group in optional if present]
     return pages

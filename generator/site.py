@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .loader import load
 from .model import Rules
-from .render import RenderedPage, render_all
+from . import pages
+from .render import RenderedPage, page_url, render_all
 from .scenarios import load_scenarios, scenarios_dir
 
 RULES_ENV = "SCHEME_RULES"
@@ -40,6 +41,7 @@ def prepare(config) -> tuple[Rules, list[RenderedPage]]:
     rendered = render_all(rules, Path(config.docs_dir), use_directory_urls=config.use_directory_urls,
                           scenarios=scenarios)
     config.site_name = rules.scheme.site_title
+    config.extra["footer_links"] = footer_links(rules, config.use_directory_urls)
     config.nav = navigation(rendered)
     for css in CSS:
         if css not in config.extra_css:
@@ -50,6 +52,26 @@ def prepare(config) -> tuple[Rules, list[RenderedPage]]:
                 config.extra_javascript.append(js)
     _rendered[id(config)] = rendered
     return rules, rendered
+
+
+def pages_for(rules: Rules, content_dir: Path) -> list[str]:
+    """Source paths of every page the site will have: generated and hand-written."""
+    generated = [p.path for p in pages.catalog(rules, has_scenarios=bool(rules.checklists))]
+    written = [f.relative_to(content_dir).as_posix() for f in sorted(Path(content_dir).rglob("*.md"))]
+    return generated + [w for w in written if w not in generated]
+
+
+def footer_links(rules: Rules, use_directory_urls: bool) -> list[dict]:
+    """The links every page's footer carries; the accessibility statement first, as Danish law requires."""
+    by_id = {p.id: p for p in pages.catalog(rules)}
+
+    def link(page_id: str, label: str) -> dict:
+        return {"id": page_id, "label": label, "url": page_url(by_id[page_id].path, use_directory_urls)}
+
+    statement = link("accessibility", "Tilgængelighedserklæring")
+    if rules.scheme.accessibility_statement_url:
+        statement["url"] = rules.scheme.accessibility_statement_url
+    return [statement, link("privacy", "Privatliv"), link("sources", "Kilder")]
 
 
 def navigation(rendered: list[RenderedPage]) -> list:

@@ -21,6 +21,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+def all_pages() -> list[str]:
+    """Every page the real site has, as MkDocs will write it (known before the build, for parametrize)."""
+    from generator.loader import load
+    from generator.render import page_url
+    from generator.site import pages_for
+
+    return sorted(page_url(p, use_directory_urls=False) for p in pages_for(load(RULES), REPO / "content"))
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real rules.yaml built once with `--strict`, exactly as `make site` builds it."""
