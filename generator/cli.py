@@ -51,6 +51,13 @@ def _parser() -> argparse.ArgumentParser:
                    help="an answer (repeat for each question), e.g. --answer revalidend=yes")
     e.add_argument("--json", action="store_true", help="print one JSON object (keys: outcome, reasons, …)")
     command("scenarios", _scenarios, "run every scenario in scenarios/ and report rule coverage")
+    d = commands.add_parser("diff", help="what an edit changes: questions, outcomes, texts, scenario outcomes",
+                            description="what an edit changes: questions, outcomes, texts, scenario outcomes")
+    d.add_argument("old", type=Path, help="the rules before the edit")
+    d.add_argument("new", type=Path, help="the rules after the edit")
+    d.set_defaults(run=_diff)
+    k = command("check", _check, "verify the scheme: logic, references, scenarios, legal dates, readability")
+    k.add_argument("--strict", action="store_true", help="treat warnings (e.g. old legal excerpts) as errors")
     command("schema", _schema, "print the JSON Schema of the rules file (for editors)")
     return parser
 
@@ -122,6 +129,23 @@ def _scenarios(args) -> int:
         print(cov.summary())
     print(f"{len(scenarios) - failed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+def _check(args) -> int:
+    from . import check
+
+    rules = load(args.rules)
+    report = check.run(rules, args.rules)
+    print(report.text(args.strict))
+    return 1 if report.failed(args.strict) else 0
+
+
+def _diff(args) -> int:
+    from . import diff
+
+    old, new = load(args.old), load(args.new)
+    print(diff.report(old, new, diff.scenarios_for(args.new)))
+    return 0
 
 
 def _schema(args) -> int:

@@ -614,6 +614,17 @@ class Gap(Strict):
     """A page where this gap should also be stated, next to the topic it concerns (a page id)."""
 
 
+class Checks(Strict):
+    """Budgets that `python -m generator check` holds the scheme to."""
+
+    legal_max_age_days: int = Field(365, ge=1)
+    """A legal excerpt last checked longer ago than this is reported (a warning; an error with --strict)."""
+    lix_max_citizen: int = Field(40, ge=1)
+    """The highest LIX readability score allowed on a page or checklist for citizens (lower is easier)."""
+    citizen_audiences: list[Annotated[Id, Ref("Audience")]] = []
+    """The audiences whose pages count as citizen pages (audience ids, e.g. 'borger')."""
+
+
 class Rules(Strict):
     """The whole scheme: the single source of the site."""
 
@@ -653,3 +664,5 @@ class Rules(Strict):
     """What the sources do not say."""
     checklists: list[Checklist] = []
     """Interactive eligibility checklists, one per audience."""
+    checks: Checks = Checks()
+    """Budgets for `python -m generator check`: readability and the age of legal excerpts."""

@@ -22,6 +22,14 @@ def scenarios_dir(rules_file: Path) -> Path:
     return Path(rules_file).resolve().parent / "scenarios"
 
 
+def read_scenarios(directory: Path) -> list[Scenario]:
+    """The scenario files as written, without checking them against any rules (for comparing two versions)."""
+    found = []
+    for file in sorted(Path(directory).glob("*.yaml")) if Path(directory).is_dir() else []:
+        found.append(validate(Scenario, read(file, display_name(file))))
+    return found
+
+
 def load_scenarios(directory: Path, rules: Rules) -> list[Scenario]:
     """Load every scenario file, checking that its checklist, questions, answers and outcome exist."""
     found: list[Scenario] = []
