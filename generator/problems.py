@@ -10,7 +10,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Iterable
 
-MAX_SHOWN = 15
+MAX_SHOWN = 10
 
 
 @dataclass(frozen=True)

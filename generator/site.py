@@ -7,6 +7,7 @@ it in only on success, so a failed build never leaves a half-written `site/`.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import shutil
@@ -40,7 +41,8 @@ def prepare(config) -> tuple[Rules, list[RenderedPage]]:
     scenarios = load_scenarios(scenarios_dir(path), rules)
     rendered = render_all(rules, Path(config.docs_dir), use_directory_urls=config.use_directory_urls,
                           scenarios=scenarios)
-    config.site_name = rules.scheme.site_title
+    # MkDocs' theme templates print titles without escaping them, so they are escaped here, once.
+    config.site_name = html.escape(rules.scheme.site_title)
     config.extra["footer_links"] = footer_links(rules, config.use_directory_urls)
     config.nav = navigation(rendered)
     for css in CSS:
@@ -79,14 +81,14 @@ def navigation(rendered: list[RenderedPage]) -> list:
     nav: list = []
     groups: dict[str, list] = {}
     for page in rendered:
-        entry = {page.title: page.path}
+        entry = {html.escape(page.title): page.path}
         if page.group is None:
             nav.append(entry)
         elif page.group in groups:
             groups[page.group].append(entry)
         else:
             groups[page.group] = [entry]
-            nav.append({page.group: groups[page.group]})
+            nav.append({html.escape(page.group): groups[page.group]})
     return nav
 
 
