@@ -268,3 +268,10 @@ def test_each_checklist_logic_is_drawn_with_a_text_equivalent(built_site):
             assert q.text in text
         for o in checklist.outcomes:
             assert o.title in text
+
+
+def test_privacy_page_says_answers_never_leave_the_device(built_site):
+    privacy = text_of(content(built_site, "privatliv.html"))
+    assert "bliver ikke sendt" in privacy and "ikke cookies" in privacy
+    statement = text_of(content(built_site, "tilgaengelighed.html"))
+    assert "WCAG 2.1" in statement and "axe" in statement
