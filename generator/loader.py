@@ -188,9 +188,9 @@ def _unwrap(annotation: object) -> object:
             annotation = typing.get_args(annotation)[0]
         elif origin in (typing.Union, types.UnionType):
             inner = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = inner[0] if len(inner) == 1 else annotation
             if len(inner) != 1:
                 return annotation
+            annotation = inner[0]
         else:
             return annotation
 

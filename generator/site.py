@@ -56,9 +56,10 @@ def prepare(config) -> tuple[Rules, list[RenderedPage]]:
     return rules, rendered
 
 
-def pages_for(rules: Rules, content_dir: Path) -> list[str]:
+def pages_for(rules: Rules, rules_file: Path, content_dir: Path) -> list[str]:
     """Source paths of every page the site will have: generated and hand-written."""
-    generated = [p.path for p in pages.catalog(rules, has_scenarios=bool(rules.checklists))]
+    has_scenarios = bool(rules.checklists) and any(scenarios_dir(rules_file).glob("*.yaml"))
+    generated = [p.path for p in pages.catalog(rules, has_scenarios=has_scenarios)]
     written = [f.relative_to(content_dir).as_posix() for f in sorted(Path(content_dir).rglob("*.md"))]
     return generated + [w for w in written if w not in generated]
 

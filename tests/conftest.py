@@ -27,7 +27,7 @@ def all_pages() -> list[str]:
     from generator.render import page_url
     from generator.site import pages_for
 
-    return sorted(page_url(p, use_directory_urls=False) for p in pages_for(load(RULES), REPO / "content"))
+    return sorted(page_url(p, use_directory_urls=False) for p in pages_for(load(RULES), RULES, REPO / "content"))
 
 
 @pytest.fixture(scope="session")
