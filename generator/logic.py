@@ -120,15 +120,14 @@ def evaluate(checklist: Checklist, answers: dict[str, Answer]) -> Result:
     if len(true) > 1:
         raise LogicError("overlap", given, [o.id for o in true])
     if true:
-        reasons = tuple(q for q in questions_in(true[0].when) if q in given)
+        reasons = tuple(q for q in asked if q in questions_in(true[0].when))   # in the order they were asked
         return Result(tuple(asked), outcome=true[0].id, reasons=reasons)
     possible = [o for o, v in verdicts if v is None]
     maybe = next((o for o in checklist.outcomes if o.verdict == "maybe" and o.when is None), None)
     if not possible or maybe is None:
         raise LogicError("hole", given, [])
-    unknown: list[str] = []
-    for o in possible:
-        unknown += [q for q in questions_in(o.when) if given.get(q) == UNKNOWN and q not in unknown]
+    mentioned = {q for o in possible for q in questions_in(o.when)}
+    unknown = [q for q in asked if q in mentioned and given[q] == UNKNOWN]
     return Result(tuple(asked), outcome=maybe.id, reasons=tuple(unknown), unknown=tuple(unknown))
 
 
