@@ -34,7 +34,7 @@ def test_scenario_reaches_its_outcome(scenario):
     assert evaluate(CHECKLISTS[scenario.checklist], scenario.answers).outcome == scenario.expect
 
 
-def test_scenarios_cover_every_outcome_of_every_checklist(capsys):
+def test_scenarios_cover_every_outcome_and_branch_of_every_checklist(capsys):
     report = coverage(RULES_MODEL, SCENARIOS)
     with capsys.disabled():
         print()
@@ -42,6 +42,7 @@ def test_scenarios_cover_every_outcome_of_every_checklist(capsys):
             print("coverage:", cov.summary())
     for cov in report:
         assert all(cov.outcomes.values()), cov.summary()
+        assert all(cov.branches.values()), cov.summary()
 
 
 def test_a_scenario_with_an_unknown_outcome_is_refused(tmp_path):
