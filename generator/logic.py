@@ -193,14 +193,21 @@ def _all_conditions(checklist: Checklist):
         yield from walk_cond(o.when)
 
 
-def branches(checklist: Checklist, question: Question) -> list[tuple[str, Answer]]:
+def all_bands(checklist: Checklist) -> dict[str, list[Band]]:
+    """The bands of every number question, computed once per walk rather than at every node."""
+    return {q.id: number_bands(checklist, q) for q in checklist.questions if q.kind == "number"}
+
+
+def branches(checklist: Checklist, question: Question, bands: dict[str, list[Band]] | None = None,
+             ) -> list[tuple[str, Answer]]:
     """(graph key, a representative answer) for every distinct answer the question can get."""
     if question.kind == "yes_no":
         out = [(v, v) for v in YES_NO]
     elif question.kind == "choice":
         out = [(o.value, o.value) for o in question.options]
     else:
-        out = [(b.key, b.low) for b in number_bands(checklist, question)]
+        found = bands[question.id] if bands is not None else number_bands(checklist, question)
+        out = [(b.key, b.low) for b in found]
     if question.unknown:
         out.append((UNKNOWN, UNKNOWN))
     return out
@@ -220,6 +227,7 @@ class Path:
 def paths(checklist: Checklist, limit: int | None = None) -> list[Path]:
     """Every complete answer path, depth first (stops after `limit` paths when given)."""
     by_id = {q.id: q for q in checklist.questions}
+    bands = all_bands(checklist)
     found: list[Path] = []
 
     def visit(answers: dict[str, Answer]) -> bool:
@@ -228,7 +236,7 @@ def paths(checklist: Checklist, limit: int | None = None) -> list[Path]:
             found.append(Path(dict(answers), result))
             return limit is None or len(found) < limit
         question = by_id[result.pending]
-        for _, value in branches(checklist, question):
+        for _, value in branches(checklist, question, bands):
             if not visit({**answers, question.id: value}):
                 return False
         return True
@@ -251,6 +259,7 @@ class Graph:
 def compile_graph(checklist: Checklist) -> Graph:
     """Walk every answer path once and share identical sub-graphs, so the browser only follows arrows."""
     by_id = {q.id: q for q in checklist.questions}
+    bands = all_bands(checklist)
     graph = Graph()
     interned: dict[str, int] = {}
 
@@ -268,11 +277,25 @@ def compile_graph(checklist: Checklist) -> Graph:
                            "unknown": list(result.unknown)})
         question = by_id[result.pending]
         node: dict = {"q": question.id, "next": {}}
-        for key, value in branches(checklist, question):
+        for key, value in branches(checklist, question, bands):
             node["next"][key] = build({**answers, question.id: value})
         if question.kind == "number":
-            node["bands"] = [[b.low, b.high, b.key] for b in number_bands(checklist, question)]
+            node["bands"] = [[b.low, b.high, b.key] for b in bands[question.id]]
         return intern(node)
 
     graph.root = build({})
     return graph
+
+
+def follow(graph: Graph, answers: dict[str, Answer]) -> tuple[list[tuple[str, str]], dict]:
+    """Walk the compiled graph as the page's script does: the (question, branch key) steps taken and the leaf."""
+    steps: list[tuple[str, str]] = []
+    node = graph.nodes[graph.root]
+    while "q" in node:
+        value = answers[node["q"]]
+        key = str(value)
+        if "bands" in node and value != UNKNOWN:
+            key = next(b[2] for b in node["bands"] if b[0] <= int(value) <= b[1])
+        steps.append((node["q"], key))
+        node = graph.nodes[node["next"][key]]
+    return steps, node

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .describe import answer_options
 from .loader import display_name, validate
-from .logic import UNKNOWN, compile_graph, evaluate
+from .logic import UNKNOWN, compile_graph, evaluate, follow
 from .model import Checklist, Rules, Scenario
 from .problems import InputError, Problem, did_you_mean
 from .yamlsource import read
@@ -129,13 +129,7 @@ def coverage(rules: Rules, scenarios: list[Scenario]) -> list[Coverage]:
         for s in (s for s in scenarios if s.checklist == checklist.id):
             result = evaluate(checklist, s.answers)
             cov.outcomes[result.outcome] = True
-            node = graph.nodes[graph.root]
-            while "q" in node:
-                value = s.answers[node["q"]]
-                key = value
-                if "bands" in node and value != UNKNOWN:
-                    key = next(b[2] for b in node["bands"] if b[0] <= int(value) <= b[1])
-                cov.branches[f"{node['q']}={key}"] = True
-                node = graph.nodes[node["next"][str(key)]]
+            for question, key in follow(graph, s.answers)[0]:
+                cov.branches[f"{question}={key}"] = True
         report.append(cov)
     return report

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.loader import load
-from generator.logic import UNKNOWN, compile_graph, evaluate, number_bands, paths, truth
+from generator.logic import UNKNOWN, compile_graph, evaluate, follow, number_bands, paths, truth
 from generator.model import Condition
 
 from conftest import FIXTURES, RULES
@@ -71,13 +71,8 @@ def test_compiled_graph_gives_the_evaluators_outcome_for_every_path():
     for checklist in REAL.values():
         graph = compile_graph(checklist)
         for p in paths(checklist):
-            node = graph.nodes[graph.root]
-            while "q" in node:
-                value = p.answers[node["q"]]
-                key = str(value)
-                if "bands" in node and value != UNKNOWN:
-                    key = next(b[2] for b in node["bands"] if b[0] <= value <= b[1])
-                node = graph.nodes[node["next"][key]]
+            steps, node = follow(graph, p.answers)
+            assert [q for q, _ in steps] == list(p.result.asked)
             assert node["outcome"] == p.result.outcome
             assert node["unknown"] == list(p.result.unknown)
 
