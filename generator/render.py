@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import describe as words, graphdraw, pages, references
+from .i18n import _
 from .logic import compile_graph, evaluate
 from .model import Rules
 from .problems import InputError, Problem
@@ -112,6 +113,7 @@ class Renderer:
         self.env.filters.update(date=danish_date, number=danish_number)
         self.env.tests["contains"] = lambda sequence, item: item in sequence
         self.env.globals.update(
+            _=_,
             rules=rules,
             scheme=rules.scheme,
             sources={s.id: s for s in rules.sources},
