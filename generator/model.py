@@ -26,8 +26,17 @@ class Ref:
         return f"Ref({self.target})"
 
 
+class Translatable:
+    """Marks a text that `i18n.translated` replaces with its translation; texts without it stay as written."""
+
+    def __repr__(self) -> str:
+        return "Translatable()"
+
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Translatable()]
+Verbatim = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Text that is never translated: quotations of law, titles of documents, names."""
 SourceId = Annotated[Id, Ref("Source")]
 LegalId = Annotated[Id, Ref("LegalExcerpt")]
 RoleId = Annotated[Id, Ref("Role")]
@@ -67,17 +76,17 @@ class Source(Strict):
 
     id: Id
     """Short unique name used by `source:` fields, e.g. 'kk-2015'."""
-    label: Text
+    label: Verbatim
     """Short citation shown on the site next to each fact, e.g. 'KK-2015'."""
-    title: Text
-    """The document's title."""
-    issuer: Text
+    title: Verbatim
+    """The document's title (never translated: it is the document's name)."""
+    issuer: Verbatim
     """Who published it (authority and department)."""
     date: dt.date
     """The document's date, as YYYY-MM-DD."""
-    case_number: Text | None = None
+    case_number: Verbatim | None = None
     """The authority's case number (sagsnr.), where the document has one."""
-    document_number: Text | None = None
+    document_number: Verbatim | None = None
     """The document number (dokumentnr.), where the document has one."""
     note: Text | None = None
     """Anything a reader should know about the source, e.g. figures missing from the text."""
@@ -88,12 +97,12 @@ class LegalExcerpt(Sourced):
 
     id: Id
     """Short unique name used by `legal:` fields, e.g. 'las-46-2'."""
-    law: Text
+    law: Verbatim
     """The law or guidance the text belongs to, e.g. 'Lov om aktiv socialpolitik'."""
-    paragraph: Text
+    paragraph: Verbatim
     """The paragraph or section, e.g. '§ 46, stk. 2'."""
-    quote: Text
-    """The exact words as quoted in the source. Never reword a quotation."""
+    quote: Verbatim
+    """The exact words as quoted in the source. Never reword a quotation (nor translate it: the law is Danish)."""
     summary: Text | None = None
     """What the quotation means, in plain Danish (not a quotation)."""
     last_checked: dt.date
@@ -614,6 +623,20 @@ class Gap(Strict):
     """A page where this gap should also be stated, next to the topic it concerns (a page id)."""
 
 
+class Language(Strict):
+    """A language the site is built in besides Danish; its texts are in `translations/<code>.po`."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+    """The language's ISO 639 code, e.g. 'en' or 'ar'; the site for it is built under /<code>/."""
+    name: Verbatim
+    """The language's name in itself, as the language switcher shows it, e.g. 'English', 'العربية'."""
+    direction: Literal["ltr", "rtl"] = "ltr"
+    """Writing direction: 'rtl' for Arabic, Persian, Urdu, Hebrew."""
+    pages: list[PageId] | None = None
+    """Only these pages are built in this language (page ids, e.g. 'start', 'borger', 'tjek-borger');
+    leave out to build every page. Links to other pages go to the Danish page."""
+
+
 class Checks(Strict):
     """Budgets that `python -m generator check` holds the scheme to."""
 
@@ -664,5 +687,7 @@ class Rules(Strict):
     """What the sources do not say."""
     checklists: list[Checklist] = []
     """Interactive eligibility checklists, one per audience."""
+    languages: list[Language] = []
+    """Languages the site is also built in (Danish is always built, at the site's root)."""
     checks: Checks = Checks()
     """Budgets for `python -m generator check`: readability and the age of legal excerpts."""

@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import describe as words, graphdraw, pages, references
+from . import i18n
 from .i18n import _
 from .logic import compile_graph, evaluate
 from .model import Rules
@@ -44,11 +45,29 @@ def safe_text(value: object) -> Markup:
 
 
 def danish_date(value: dt.date) -> str:
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+    """A date as the active language writes it: '6. marts 2015' in Danish, 'March 6, 2015' in English."""
+    code = i18n.active_code()
+    if code == i18n.SOURCE_LANGUAGE:
+        return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+    from babel.dates import format_date
+    return format_date(value, format="long", locale=code)
 
 
 def danish_number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+    """A whole number with the active language's digit grouping: 50.000 in Danish, 50,000 in English."""
+    code = i18n.active_code()
+    if code == i18n.SOURCE_LANGUAGE:
+        return f"{value:,}".replace(",", ".")
+    from babel.numbers import format_decimal
+    return format_decimal(value, locale=code, numbering_system="latn")
+
+
+def _noting_finalize(value: object) -> Markup:
+    """Escape like `safe_text`, and note which translated texts the page shows (for its notice)."""
+    language = i18n.active()
+    if language is not None:
+        language.note(value)
+    return safe_text(value)
 
 
 def page_url(path: str, use_directory_urls: bool) -> str:
@@ -96,16 +115,19 @@ class RenderedPage:
 class Renderer:
     """Holds the Jinja environment and what every template may use; renders one page at a time."""
 
-    def __init__(self, rules: Rules, *, use_directory_urls: bool = False, scenarios: list | None = None):
+    def __init__(self, rules: Rules, *, use_directory_urls: bool = False, scenarios: list | None = None,
+                 only: list[str] | None = None):
         self.rules = rules
         self.use_directory_urls = use_directory_urls
         self.catalog = pages.catalog(rules, has_scenarios=bool(scenarios))
         self.by_id = {p.id: p for p in self.catalog}
+        # A language built for some pages only links to the others in the source language's site.
+        self.elsewhere = set(self.by_id) - set(only) if only is not None else set()
         self.env = jinja2.Environment(
             loader=_PageLoader(str(TEMPLATES)),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
-            finalize=safe_text,
+            finalize=_noting_finalize,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
@@ -137,7 +159,11 @@ class Renderer:
         """What a template sees on the page at `path`: link helpers that know where the page is."""
         def url(page_id: str, anchor: str = "") -> str:
             target = page_url(self.by_id[page_id].path, self.use_directory_urls)
-            return relative_url(path, target + (f"#{anchor}" if anchor else ""), self.use_directory_urls)
+            link = relative_url(path, target + (f"#{anchor}" if anchor else ""), self.use_directory_urls)
+            if page_id in self.elsewhere:
+                depth = page_url(path, self.use_directory_urls).count("/")
+                return "../" * (1 + depth) + target + (f"#{anchor}" if anchor else "")
+            return link
 
         def asset(name: str) -> str:
             return relative_url(path, name, self.use_directory_urls)
@@ -147,10 +173,16 @@ class Renderer:
     def generated(self) -> list[RenderedPage]:
         out = []
         for spec in self.catalog:
+            if spec.id in self.elsewhere:
+                continue
             template = self.env.get_template(spec.template)
             audience = next((a for a in self.rules.audiences if a.id == spec.id), None)
             checklist = next((c for c in self.rules.checklists if c.id == spec.id), None)
+            language = i18n.active()
+            if language is not None:
+                language.shown.clear()
             markdown = template.render(self.context(spec.path), page=spec, audience=audience, checklist=checklist)
+            markdown = with_notice(markdown, spec.path, language.shown if language else set(), self.use_directory_urls)
             out.append(RenderedPage(spec.path, spec.title, markdown, spec.group, True))
         return out
 
@@ -169,6 +201,31 @@ class Renderer:
                                       "pages, url(...), m.fact(...).")], display) from None
         title = _first_heading(markdown) or Path(path).stem
         return RenderedPage(path, title, markdown, None, False)
+
+
+def with_notice(markdown: str, path: str, shown: set[str], use_directory_urls: bool) -> str:
+    """Put a notice under the page's heading when it shows unreviewed translations or Danish fallbacks."""
+    notes = []
+    if i18n.UNREVIEWED in shown:
+        notes.append(_("Denne side er oversat, men oversættelsen er endnu ikke gennemlæst af et menneske. "
+                       "Den kan indeholde fejl."))
+    if i18n.FALLBACK in shown:
+        notes.append(_("Dele af siden er ikke oversat endnu. De står på dansk."))
+    if not notes:
+        return markdown
+    here = page_url(path, use_directory_urls)
+    danish = "../" * (1 + here.count("/")) + here
+    notice = (f'<div class="notice notice-translation" role="note" data-translation="'
+              f'{" ".join(sorted(shown - {i18n.REVIEWED}))}">\n'
+              f'<p class="notice-title">{safe_text(_("Om oversættelsen"))}</p>\n'
+              + "".join(f"<p>{safe_text(n)}</p>\n" for n in notes)
+              + f'<p>{safe_text(_("Er du i tvivl, så læs den danske side eller spørg din sagsbehandler."))} '
+              f'<a href="{safe_text(danish)}" hreflang="da">{safe_text(_("Læs siden på dansk"))}</a></p>\n</div>\n')
+    lines = markdown.splitlines(keepends=True)
+    for n, line in enumerate(lines):
+        if line.startswith("# "):
+            return "".join(lines[: n + 1]) + "\n" + notice + "".join(lines[n + 1:])
+    return notice + markdown
 
 
 def script_json(data: object) -> str:
@@ -212,27 +269,65 @@ def _first_heading(markdown: str) -> str | None:
     return None
 
 
+def content_files(content_dir: Path | None, rules: Rules) -> list[Path]:
+    """The hand-written pages in content/, without their translations (`page.<lang>.md`)."""
+    if not content_dir or not content_dir.is_dir():
+        return []
+    codes = {lang.code for lang in rules.languages}
+    return [f for f in sorted(content_dir.rglob("*.md")) if Path(f.stem).suffix.lstrip(".") not in codes]
+
+
+def translation_of(file: Path, code: str) -> Path:
+    """Where the translation of a content/ page into `code` lives: om-siden.md → om-siden.en.md."""
+    return file.with_name(f"{file.stem}.{code}{file.suffix}")
+
+
+def review_status(source: str) -> str:
+    """A translated content/ page is reviewed only if its front matter says `review: reviewed`."""
+    match = re.match(r"---\n(.*?)\n---\n", source, re.S)
+    reviewed = bool(match and re.search(r"^review:\s*reviewed\s*$", match.group(1), re.M))
+    return i18n.REVIEWED if reviewed else i18n.UNREVIEWED
+
+
 def render_all(rules: Rules, content_dir: Path | None, *, use_directory_urls: bool = False,
-               scenarios: list | None = None) -> list[RenderedPage]:
-    """Render every page of the site: generated pages first, then content/ pages; refuse clashes."""
-    renderer = Renderer(rules, use_directory_urls=use_directory_urls, scenarios=scenarios)
+               scenarios: list | None = None, only: list[str] | None = None) -> list[RenderedPage]:
+    """Render every page of the site: generated pages first, then content/ pages; refuse clashes.
+
+    In a language other than Danish (see `i18n.language`), a content/ page uses its translation
+    `page.<lang>.md` if there is one, else the Danish page with a notice; with `only` (a language built for
+    some pages), content/ pages without a translation are left out.
+    """
+    renderer = Renderer(rules, use_directory_urls=use_directory_urls, scenarios=scenarios, only=only)
     rendered = renderer.generated()
     taken = {p.path: p for p in rendered}
     problems = []
-    if content_dir and content_dir.is_dir():
-        for file in sorted(content_dir.rglob("*.md")):
-            rel = file.relative_to(content_dir).as_posix()
-            display = f"{content_dir.name}/{rel}"
-            if rel in taken:
-                problems.append(Problem(display, 1, 1, "", f"this page has the same address as the generated page "
-                                        f"'{taken[rel].title}'.", "rename the file in content/."))
-                continue
-            try:
-                rendered.append(renderer.content_page(rel, file.read_text(encoding="utf-8"), display))
-            except InputError as exc:
-                problems += exc.problems
-            except UnicodeDecodeError:
-                problems.append(Problem(display, None, None, "", "the file is not UTF-8.", "save it as UTF-8."))
+    language = i18n.active()
+    for file in content_files(content_dir, rules):
+        rel = file.relative_to(content_dir).as_posix()
+        display = f"{content_dir.name}/{rel}"
+        if rel in taken:
+            problems.append(Problem(display, 1, 1, "", f"this page has the same address as the generated page "
+                                    f"'{taken[rel].title}'.", "rename the file in content/."))
+            continue
+        try:
+            source, status = file.read_text(encoding="utf-8"), i18n.FALLBACK
+            if language is not None:
+                translation = translation_of(file, language.code)
+                if translation.exists():
+                    display = f"{content_dir.name}/{translation.relative_to(content_dir).as_posix()}"
+                    source = translation.read_text(encoding="utf-8")
+                    status = review_status(source)
+                elif only is not None:
+                    continue
+                language.shown.clear()
+            page = renderer.content_page(rel, source, display)
+            if language is not None:
+                page.markdown = with_notice(page.markdown, rel, language.shown | {status}, use_directory_urls)
+            rendered.append(page)
+        except InputError as exc:
+            problems += exc.problems
+        except UnicodeDecodeError:
+            problems.append(Problem(display, None, None, "", "the file is not UTF-8.", "save it as UTF-8."))
     if problems:
         raise InputError(problems, "content/")
     return rendered

@@ -14,10 +14,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from . import i18n, pages
+from .i18n import _
 from .loader import load
 from .model import Rules
-from . import pages
-from .render import RenderedPage, page_url, render_all
+from .render import RenderedPage, content_files, page_url, render_all, translation_of
 from .scenarios import load_scenarios, scenarios_dir
 
 RULES_ENV = "SCHEME_RULES"
@@ -34,17 +35,37 @@ def rules_path(config_file: str | Path) -> Path:
     return Path(config_file).resolve().parent / "rules.yaml"
 
 
+def language_of(config) -> str:
+    """The language this MkDocs run builds (set by `build`); Danish when MkDocs is run directly."""
+    return config.extra.get("scheme_language") or i18n.SOURCE_LANGUAGE
+
+
+def translations_dir(rules_file: Path) -> Path:
+    return Path(rules_file).parent / "translations"
+
+
 def prepare(config) -> tuple[Rules, list[RenderedPage]]:
-    """Load the rules named by `config`, render every page, and set the navigation and assets."""
+    """Load the rules named by `config`, render every page in its language, set navigation and assets."""
     path = rules_path(config.config_file_path)
     rules = load(path)
     scenarios = load_scenarios(scenarios_dir(path), rules)
-    rendered = render_all(rules, Path(config.docs_dir), use_directory_urls=config.use_directory_urls,
-                          scenarios=scenarios)
-    # MkDocs' theme templates print titles without escaping them, so they are escaped here, once.
-    config.site_name = html.escape(rules.scheme.site_title)
-    config.extra["footer_links"] = footer_links(rules, config.use_directory_urls)
-    config.nav = navigation(rendered)
+    code = language_of(config)
+    spec = next((lang for lang in rules.languages if lang.code == code), None)
+    if code != i18n.SOURCE_LANGUAGE and spec is None:
+        from mkdocs.exceptions import ConfigurationError
+        raise ConfigurationError(f"the language '{code}' is not in `languages:` in {path.name}.")
+    with i18n.language(code, translations_dir(path)):
+        local = i18n.translated(rules, code)
+        scenarios = [i18n.translated(s, code) for s in scenarios]
+        rendered = render_all(local, Path(config.docs_dir), use_directory_urls=config.use_directory_urls,
+                              scenarios=scenarios, only=spec.pages if spec else None)
+        # MkDocs' theme templates print titles without escaping them, so they are escaped here, once.
+        config.site_name = html.escape(local.scheme.site_title)
+        config.extra["footer_links"] = footer_links(local, config.use_directory_urls)
+        config.extra["footer_label"] = _("Om siden")
+        config.nav = navigation(rendered)
+    config.extra["alternate"] = alternates(rules, code, bool(scenarios), Path(config.docs_dir),
+                                           config.use_directory_urls)
     for css in CSS:
         if css not in config.extra_css:
             config.extra_css.insert(0, css)
@@ -77,6 +98,31 @@ def footer_links(rules: Rules, use_directory_urls: bool) -> list[dict]:
     return [statement, link("privacy", "Privatliv"), link("sources", "Kilder")]
 
 
+def alternates(rules: Rules, code: str, has_scenarios: bool, content_dir: Path,
+               use_directory_urls: bool) -> list[dict] | None:
+    """The language switcher's entries as seen from the `code` site: each language's root and its pages.
+
+    Danish is at the site's root, every other language under /<code>/. `pages` lists the page URLs a
+    language has (None: all), so the switcher links to the same page, or to the language's start page.
+    """
+    if not rules.languages:
+        return None
+    catalog = {p.id: p for p in pages.catalog(rules, has_scenarios=has_scenarios)}
+    up = "" if code == i18n.SOURCE_LANGUAGE else "../"
+    entries = [{"name": "Dansk", "lang": i18n.SOURCE_LANGUAGE, "dir": "ltr", "root": up, "link": up or "./",
+                "pages": None}]
+    for lang in rules.languages:
+        root = "" if lang.code == code else f"{up}{lang.code}/"
+        urls = None
+        if lang.pages is not None:
+            urls = [page_url(catalog[pid].path, use_directory_urls) for pid in lang.pages if pid in catalog]
+            urls += [page_url(f.relative_to(content_dir).as_posix(), use_directory_urls)
+                     for f in content_files(content_dir, rules) if translation_of(f, lang.code).exists()]
+        entries.append({"name": lang.name, "lang": lang.code, "dir": lang.direction, "root": root,
+                        "link": root or "./", "pages": urls})
+    return entries
+
+
 def navigation(rendered: list[RenderedPage]) -> list:
     """MkDocs nav: pages in catalog order, grouped where the catalog groups them; content/ pages last."""
     nav: list = []
@@ -100,6 +146,10 @@ def add_files(files, config):
     rendered = _rendered.pop(id(config), None)
     if rendered is None:
         _, rendered = prepare(config)
+    # content/ pages reach the site only as rendered here: translations and left-out pages are dropped.
+    keep = {page.path for page in rendered}
+    for file in [f for f in files.documentation_pages() if f.src_uri not in keep]:
+        files.remove(file)
     for page in rendered:
         existing = files.get_file_from_path(page.path)
         if existing is not None:
@@ -120,12 +170,18 @@ def build(rules_file: Path, config_file: Path, site_dir: Path, *, strict: bool =
 
     os.environ[RULES_ENV] = str(Path(rules_file).resolve())
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    codes = [i18n.SOURCE_LANGUAGE] + [lang.code for lang in load(rules_file).languages]
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict)
-        mkdocs_build(config)
+        # Danish first: MkDocs empties its site_dir, so the languages' subfolders come after it.
+        for code in codes:
+            out = staging if code == i18n.SOURCE_LANGUAGE else staging / code
+            config = load_config(config_file=str(config_file), site_dir=str(out), strict=strict)
+            config.extra["scheme_language"] = code
+            config.theme["language"] = code
+            mkdocs_build(config)
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

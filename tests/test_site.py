@@ -37,8 +37,13 @@ def text_of(element) -> str:
     return " ".join(element.get_text(" ").split())
 
 
-def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+LANGUAGE_FOLDERS = {lang.code for lang in RULES_MODEL.languages}
+
+
+def html_pages(site: Path, languages: bool = False) -> list[Path]:
+    """The Danish site's pages; with `languages`, the other languages' pages (under /<code>/) too."""
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html"
+                  and (languages or p.relative_to(site).parts[0] not in LANGUAGE_FOLDERS))
 
 
 def test_start_page_sends_each_audience_its_own_way(built_site):
@@ -51,11 +56,15 @@ def test_start_page_sends_each_audience_its_own_way(built_site):
             a.title for a in RULES_MODEL.audiences if a.id == audience)
 
 
-def test_pages_are_danish(built_site):
-    for path in html_pages(built_site):
-        assert BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").html["lang"] == "da", path
+def test_every_page_says_its_language_danish_at_the_root(built_site):
+    for path in html_pages(built_site, languages=True):
+        folder = path.relative_to(built_site).parts[0]
+        expected = folder if folder in LANGUAGE_FOLDERS else "da"
+        assert BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").html["lang"] == expected, path
     config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
     assert config["lang"] == ["da"]
+    english = json.loads((built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"]
 
 
 def test_cooperatives_cannot_get_a_loan(built_site):
