@@ -73,6 +73,7 @@ def run(rules: Rules, rules_file: Path, content_dir: Path | None = None) -> Repo
     _scenarios(rules, rules_file, report)
     _legal_age(rules, report)
     _readability(rules, report, content_dir)
+    _translations(rules, Path(rules_file), content_dir or Path(rules_file).parent / "content", report)
     return report
 
 
@@ -186,3 +187,27 @@ def _readability(rules: Rules, report: Report, content_dir: Path | None) -> None
                        "shorter words (LIX counts words of more than 6 letters).")
         else:
             report.add("ok", f"readability {spec.path}", f"LIX {score} (budget {budget})")
+
+
+def _translations(rules: Rules, rules_file: Path, content_dir: Path, report: Report) -> None:
+    """Coverage per language of what its pages show; a translation that breaks placeholders or links fails."""
+    from . import i18n, translations
+
+    folder = rules_file.parent / "translations"
+    for lang in rules.languages:
+        catalog = i18n.read_catalog(folder, lang.code)
+        wanted = translations.needed(rules, rules_file, content_dir, lang.code)
+        cov = i18n.coverage(lang.code, wanted.messages, catalog)
+        pages_done = [f for f in wanted.content_pages if translations.translation_of(f, lang.code).exists()]
+        for page in pages_done:
+            danish = page.read_text(encoding="utf-8")
+            translated_page = translations.translation_of(page, lang.code)
+            for problem in translations.page_differences(danish, translated_page.read_text(encoding="utf-8")):
+                cov.broken.append(f"{translated_page.relative_to(content_dir.parent)}: {problem}")
+        for broken in cov.broken:
+            report.add("error", f"translation {lang.code}", broken + " (make them the same as in the Danish text)")
+        level = "ok" if cov.translated == cov.total and len(pages_done) == len(wanted.content_pages) else "warning"
+        report.add(level, f"translation {lang.code}",
+                   f"{cov.translated} of {cov.total} texts translated ({cov.percent:.0f} %), "
+                   f"{cov.reviewed} reviewed by a person; {len(pages_done)} of {len(wanted.content_pages)} "
+                   f"content pages; untranslated texts are shown in Danish with a notice")

@@ -59,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     k = command("check", _check, "verify the scheme: logic, references, scenarios, legal dates, readability")
     k.add_argument("--strict", action="store_true", help="treat warnings (e.g. old legal excerpts) as errors")
     command("schema", _schema, "print the JSON Schema of the rules file (for editors)")
+    command("translations", _translations,
+            "update translations/<lang>.po for each language in rules.yaml: add new texts, keep translations")
     return parser
 
 
@@ -138,6 +140,15 @@ def _check(args) -> int:
     report = check.run(rules, args.rules)
     print(report.text(args.strict))
     return 1 if report.failed(args.strict) else 0
+
+
+def _translations(args) -> int:
+    from . import translations
+
+    for line in translations.update(args.rules, args.rules.parent / "content"):
+        print(line)
+    print("Translate the empty entries (e.g. in Poedit); remove the fuzzy flag when a person has reviewed one.")
+    return 0
 
 
 def _diff(args) -> int:

@@ -41,8 +41,11 @@ class Language:
     catalog: object | None = None  # babel.messages.Catalog
     text_status: dict[str, str] = field(default_factory=dict)
     shown: set[str] = field(default_factory=set)
+    record: list | None = None  # when a list: every text shown, as ("ui" | "text", Danish text)
 
     def gettext(self, message: str) -> str:
+        if self.record is not None:
+            self.record.append(("ui", message))
         entry = self.catalog.get(message) if self.catalog is not None else None
         if entry is None or not entry.string:
             self.shown.add(FALLBACK)
@@ -52,6 +55,8 @@ class Language:
 
     def note(self, value: object) -> None:
         """Remember the status of a translated text a page shows, for the page's notice."""
+        if self.record is not None and isinstance(value, str):
+            self.record.append(("text", value))
         if isinstance(value, str):
             status = self.text_status.get(value)
             if status:

@@ -30,6 +30,15 @@ def all_pages() -> list[str]:
     return sorted(page_url(p, use_directory_urls=False) for p in pages_for(load(RULES), RULES, REPO / "content"))
 
 
+def language_pages(code: str) -> list[str]:
+    """The pages the site has in language `code` (under /<code>/), as the language switcher knows them."""
+    from generator.loader import load
+    from generator.site import alternates
+
+    entry = next(e for e in alternates(load(RULES), "da", True, REPO / "content", False) if e["lang"] == code)
+    return sorted(f"{code}/{url}" for url in (entry["pages"] if entry["pages"] is not None else all_pages()))
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real rules.yaml built once with `--strict`, exactly as `make site` builds it."""
