@@ -1,5 +1,7 @@
 """axe-core (WCAG 2.1 A and AA rules) on every built page, at desktop and phone widths, with zero violations.
 
+Arabic (right-to-left) pages get the same two widths; English pages, built from the same templates, desktop.
+
 Checklist pages are also checked at a result, where the live region, the answer summary and the journal note
 or referral actions are on screen.
 """
@@ -9,7 +11,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import all_pages
+from conftest import all_pages, language_pages
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -19,7 +21,10 @@ RESULTS = {
     "tjek-partner.html": "interesse:yes;ejere:1;ydelse:kontanthjaelp",
 }
 CASES = [(name, width) for name in all_pages() for width in WIDTHS] + \
-        [(f"{name}#svar={answers}", width) for name, answers in RESULTS.items() for width in WIDTHS]
+        [(f"{name}#svar={answers}", width) for name, answers in RESULTS.items() for width in WIDTHS] + \
+        [(name, width) for name in language_pages("ar") for width in WIDTHS] + \
+        [(f"ar/tjek-borger.html#svar={RESULTS['tjek-borger.html']}", width) for width in WIDTHS] + \
+        [(name, "desktop") for name in language_pages("en")]
 CHECKED: list[str] = []
 axe = Axe()
 
