@@ -81,7 +81,7 @@ def pages_for(rules: Rules, rules_file: Path, content_dir: Path) -> list[str]:
     """Source paths of every page the site will have: generated and hand-written."""
     has_scenarios = bool(rules.checklists) and any(scenarios_dir(rules_file).glob("*.yaml"))
     generated = [p.path for p in pages.catalog(rules, has_scenarios=has_scenarios)]
-    written = [f.relative_to(content_dir).as_posix() for f in sorted(Path(content_dir).rglob("*.md"))]
+    written = [f.relative_to(content_dir).as_posix() for f in content_files(Path(content_dir), rules)]
     return generated + [w for w in written if w not in generated]
 
 

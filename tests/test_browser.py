@@ -8,15 +8,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPO, all_pages
+from conftest import REPO, all_pages, language_pages
 
 SHOTS = REPO / "build" / "screenshots"
 SCREENSHOT_PAGES = {"index.html", "borger.html", "medarbejder.html", "partner.html", "processen.html",
-                    "trappetrinsmodellen.html", "maal-og-budget.html"}
+                    "trappetrinsmodellen.html", "maal-og-budget.html", "en/index.html", "ar/index.html",
+                    "ar/tjek-borger.html"}
 REQUESTS_SEEN: dict[str, int] = {}
 
 
-@pytest.mark.parametrize("name", all_pages())
+@pytest.mark.parametrize("name", all_pages() + language_pages("en") + language_pages("ar"))
 def test_page_is_private_and_renders_without_errors(page, base_url, name):
     errors, foreign, own = [], [], []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
@@ -43,9 +44,10 @@ def test_page_is_private_and_renders_without_errors(page, base_url, name):
     REQUESTS_SEEN[name] = len(own)
     if name in SCREENSHOT_PAGES:
         SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"desktop-{Path(name).stem}.png"), full_page=True)
+        stem = name[:-5].replace("/", "-")
+        page.screenshot(path=str(SHOTS / f"desktop-{stem}.png"), full_page=True)
         page.set_viewport_size({"width": 390, "height": 844})
-        page.screenshot(path=str(SHOTS / f"phone-{Path(name).stem}.png"), full_page=True)
+        page.screenshot(path=str(SHOTS / f"phone-{stem}.png"), full_page=True)
 
 
 def test_report_requests_per_page(capsys):
