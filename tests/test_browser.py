@@ -3,7 +3,6 @@ any other origin, writes no cookies or storage, and logs no errors (CSP violatio
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
