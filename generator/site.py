@@ -62,7 +62,7 @@ def prepare(config) -> tuple[Rules, list[RenderedPage]]:
         # MkDocs' theme templates print titles without escaping them, so they are escaped here, once.
         config.site_name = html.escape(local.scheme.site_title)
         config.extra["footer_links"] = footer_links(local, config.use_directory_urls)
-        config.extra["footer_label"] = _("Om siden")
+        config.extra["footer_label"] = html.escape(_("Om siden"))
         config.nav = navigation(rendered)
     config.extra["alternate"] = alternates(rules, code, bool(scenarios), Path(config.docs_dir),
                                            config.use_directory_urls)
@@ -90,7 +90,7 @@ def footer_links(rules: Rules, use_directory_urls: bool) -> list[dict]:
     by_id = {p.id: p for p in pages.catalog(rules)}
 
     def link(page_id: str, label: str) -> dict:
-        return {"id": page_id, "label": label, "url": page_url(by_id[page_id].path, use_directory_urls)}
+        return {"id": page_id, "label": html.escape(label), "url": page_url(by_id[page_id].path, use_directory_urls)}
 
     statement = link("accessibility", "Tilgængelighedserklæring")
     if rules.scheme.accessibility_statement_url:
@@ -118,7 +118,7 @@ def alternates(rules: Rules, code: str, has_scenarios: bool, content_dir: Path,
             urls = [page_url(catalog[pid].path, use_directory_urls) for pid in lang.pages if pid in catalog]
             urls += [page_url(f.relative_to(content_dir).as_posix(), use_directory_urls)
                      for f in content_files(content_dir, rules) if translation_of(f, lang.code).exists()]
-        entries.append({"name": lang.name, "lang": lang.code, "dir": lang.direction, "root": root,
+        entries.append({"name": html.escape(lang.name), "lang": lang.code, "dir": lang.direction, "root": root,
                         "link": root or "./", "pages": urls})
     return entries
 

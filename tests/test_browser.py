@@ -16,7 +16,10 @@ SCREENSHOT_PAGES = {"index.html", "borger.html", "medarbejder.html", "partner.ht
 REQUESTS_SEEN: dict[str, int] = {}
 
 
-@pytest.mark.parametrize("name", all_pages() + language_pages("en") + language_pages("ar"))
+PAGES = all_pages() + language_pages("en") + language_pages("ar")
+
+
+@pytest.mark.parametrize("name", PAGES)
 def test_page_is_private_and_renders_without_errors(page, base_url, name):
     errors, foreign, own = [], [], []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
@@ -51,7 +54,7 @@ def test_page_is_private_and_renders_without_errors(page, base_url, name):
 
 def test_report_requests_per_page(capsys):
     """Print how many requests each page made (all to its own origin), for the record."""
-    assert len(REQUESTS_SEEN) == len(all_pages()), "runs after the page tests"
+    assert len(REQUESTS_SEEN) == len(PAGES), "runs after the page tests"
     with capsys.disabled():
         print(f"\nrequests per page ({len(REQUESTS_SEEN)} pages; all to the site's own origin, 0 to any other):")
         for name, count in sorted(REQUESTS_SEEN.items()):

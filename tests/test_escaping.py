@@ -1,5 +1,6 @@
 """Text from rules.yaml can never become markup: script tags, event handlers and javascript: links put into
-every kind of text field come out as inert text, in the built HTML and in the browser."""
+every kind of text field come out as inert text, in the built HTML and in the browser. The same holds for
+translations: every English translation is the payload too."""
 
 from __future__ import annotations
 
@@ -78,6 +79,7 @@ def poisoned_site(tmp_path_factory):
     rules = root / "rules.yaml"
     rules.write_text(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (root / "scenarios").mkdir()
+    poison_translations(root / "translations")
     out = root / "site"
     site.build(rules, REPO / "mkdocs.yml", out)
     print(f"\nescaping: payload put into {count} text values of {len(kinds)} field kinds")
@@ -88,8 +90,22 @@ def poisoned_site(tmp_path_factory):
     return out
 
 
+def poison_translations(folder):
+    """Every English translation (the site's own words and the scheme's texts) becomes the payload."""
+    from babel.messages.pofile import read_po, write_po
+
+    folder.mkdir()
+    with (REPO / "translations" / "en.po").open("rb") as handle:
+        catalog = read_po(handle, locale="en")
+    for message in catalog:
+        if message.id:
+            message.string = PAYLOAD
+    with (folder / "en.po").open("wb") as handle:
+        write_po(handle, catalog)
+
+
 def test_payload_is_inert_in_the_built_html(poisoned_site):
-    pages = sorted(poisoned_site.glob("*.html"))
+    pages = sorted(poisoned_site.rglob("*.html"))
     seen_payload = 0
     for path in pages:
         doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
