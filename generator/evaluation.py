@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .describe import VERDICT_LABELS, answer_label, answer_options
+from .describe import answer_label, answer_options, verdict_label
 from .logic import UNKNOWN, evaluate
 from .model import Rules
 from .problems import did_you_mean
@@ -50,7 +50,7 @@ def run(rules: Rules, checklist_id: str, pairs: list[str]) -> dict:
         return report
     outcome = next(o for o in checklist.outcomes if o.id == result.outcome)
     report.update(
-        verdict=outcome.verdict, verdict_label=VERDICT_LABELS[outcome.verdict], title=outcome.title,
+        verdict=outcome.verdict, verdict_label=verdict_label(outcome.verdict), title=outcome.title,
         explanation=outcome.explanation,
         reasons=[{"question": q, "text": questions[q].text, "answer": answers[q],
                   "label": answer_label(questions[q], answers[q])} for q in result.reasons],

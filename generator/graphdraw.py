@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .describe import UNKNOWN_LABEL, answer_options
+from .i18n import _
 from .logic import UNKNOWN, compile_graph
 from .model import Checklist
 
@@ -34,7 +35,7 @@ def edges(checklist: Checklist) -> dict[str, dict[str, list[str]]]:
         if "q" not in node:
             continue
         q = by_id[node["q"]]
-        names = dict(answer_options(q)) if q.kind != "number" else {UNKNOWN: UNKNOWN_LABEL}
+        names = dict(answer_options(q)) if q.kind != "number" else {UNKNOWN: _(UNKNOWN_LABEL)}
         for key, child in node["next"].items():
             target = graph.nodes[child]
             ref = f"q:{target['q']}" if "q" in target else f"o:{target['outcome']}"
@@ -46,7 +47,7 @@ def edges(checklist: Checklist) -> dict[str, dict[str, list[str]]]:
 
 
 def _band_label(key: str, unit: str | None) -> str:
-    low, _, high = key.partition("-")
+    low, _dash, high = key.partition("-")
     text = f"{low}–{high}" if high else low
     return f"{text} {unit}".strip() if unit else text
 
@@ -85,7 +86,8 @@ def draw(checklist: Checklist) -> Drawn:
             for ref in targets:
                 by_target.setdefault(ref, []).append(_short(label))
             step["answers"].append({"answer": label, "targets": [
-                f"spørgsmål {numbers[ref[2:]]}" if ref.startswith("q:") else f"resultatet «{outcomes[ref[2:]].title}»"
+                _("spørgsmål %(n)s", n=numbers[ref[2:]]) if ref.startswith("q:")
+                else _("resultatet «%(title)s»", title=outcomes[ref[2:]].title)
                 for ref in targets]})
         to_outcomes = [r for r in by_target if r.startswith("o:")]
         for ref, names in by_target.items():
@@ -106,14 +108,15 @@ def draw(checklist: Checklist) -> Drawn:
             labels.append(f'<text x="{lx:.0f}" y="{ly:.0f}" class="edge-label" text-anchor="{anchor}">'
                           f'{escape(text)}</text>')
         steps.append(step)
-        boxes.append(_box(sx, sy, "question-node", f"Spørgsmål {numbers[q.id]}: {q.text}"))
+        boxes.append(_box(sx, sy, "question-node", _("Spørgsmål %(n)s: %(text)s", n=numbers[q.id], text=q.text)))
     for oid, o in outcomes.items():
         x, y = pos[f"o:{oid}"]
         boxes.append(_box(x, y, f"outcome-node verdict-{o.verdict}", o.title))
     svg = (f'<svg class="decision-graph" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
            f'height="{height:.0f}" role="img" aria-labelledby="graph-title-{checklist.id}" '
-           f'xmlns="http://www.w3.org/2000/svg"><title id="graph-title-{checklist.id}">Beslutningsgraf for '
-           f'{escape(checklist.title)}. Den samme graf står som tekst under tegningen.</title>'
+           f'xmlns="http://www.w3.org/2000/svg"><title id="graph-title-{checklist.id}">'
+           + escape(_("Beslutningsgraf for %(title)s. Den samme graf står som tekst under tegningen.",
+                      title=checklist.title)) + '</title>'
            f'<defs><marker id="arrow-{checklist.id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
            f'markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>'
            + "".join(lines) + "".join(boxes) + "".join(labels) + "</svg>")

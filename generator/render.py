@@ -146,7 +146,7 @@ class Renderer:
             rule_by_id={r.id: r for r in rules.rules},
             describe=words.describe,
             answer_options=words.answer_options,
-            verdict_label=words.VERDICT_LABELS,
+            verdict_label=words.verdict_label,
             checklist_json=lambda c: Markup(script_json(checklist_data(rules, c))),
             scenarios=scenarios or [],
             evaluate=evaluate,
@@ -243,13 +243,31 @@ def checklist_data(rules: Rules, checklist) -> dict:
         questions[q.id] = {"n": n, "text": q.text, "kind": q.kind, "labels": dict(words.answer_options(q)),
                            "unit": q.unit, "min": q.min, "max": q.max,
                            "clarify": roles[q.clarify_with].name if q.clarify_with else None}
-    outcomes = {o.id: {"title": o.title, "verdict": words.VERDICT_LABELS[o.verdict], "explanation": o.explanation,
+    outcomes = {o.id: {"title": o.title, "verdict": words.verdict_label(o.verdict), "explanation": o.explanation,
                        "next": o.next_steps, "contact": roles[o.contact].name, "bring": o.bring,
                        "legal": [f"{legal[i].law}, {legal[i].paragraph}" for i in o.legal]}
                 for o in checklist.outcomes}
     return {"id": checklist.id, "style": checklist.style, "title": checklist.title,
             "graph": compile_graph(checklist).to_json(), "questions": questions, "outcomes": outcomes,
-            "default_contact": roles[rules.scheme.contact].name}
+            "default_contact": roles[rules.scheme.contact].name, "words": checklist_words()}
+
+
+def checklist_words() -> dict[str, str]:
+    """The words checklist.js writes, in the active language; `%(name)s` is filled in by the script."""
+    return {
+        "whole_number": _("Skriv et helt tal fra %(min)s til %(max)s."),
+        "result": _("Resultat"), "referral": _("Henvisning"), "printed": _("Udskrevet %(date)s."),
+        "to_clarify": _("Det skal afklares"), "ask": _("Spørg %(contact)s."),
+        "why": _("Det førte hertil"), "your_answer": _("Dit svar: %(answer)s."),
+        "your_answers": _("Dine svar"), "question_n": _("Spørgsmål %(n)s."),
+        "change": _("Ret svaret"), "change_n": _("Ret svaret på spørgsmål %(n)s"),
+        "note_date": _("Dato:"), "note_answers": _("Svar:"), "note_result": _("Resultat:"),
+        "note_reason": _("Begrundelse:"), "note_clarify": _("Skal afklares:"), "note_legal": _("Lovgrundlag:"),
+        "note_next": _("Næste skridt:"), "note_contact": _("Kontakt:"),
+        "journal": _("Journalnotat"), "journal_label": _("Journalnotat (tekst, du kan kopiere)"),
+        "copy": _("Kopiér notatet"), "copied": _("Notatet er kopieret."), "print": _("Udskriv"),
+        "print_referral": _("Udskriv henvisning"),
+    }
 
 
 def _template_line(exc: Exception) -> int | None:

@@ -92,10 +92,10 @@ def footer_links(rules: Rules, use_directory_urls: bool) -> list[dict]:
     def link(page_id: str, label: str) -> dict:
         return {"id": page_id, "label": html.escape(label), "url": page_url(by_id[page_id].path, use_directory_urls)}
 
-    statement = link("accessibility", "Tilgængelighedserklæring")
+    statement = link("accessibility", _("Tilgængelighedserklæring"))
     if rules.scheme.accessibility_statement_url:
         statement["url"] = rules.scheme.accessibility_statement_url
-    return [statement, link("privacy", "Privatliv"), link("sources", "Kilder")]
+    return [statement, link("privacy", _("Privatliv")), link("sources", _("Kilder"))]
 
 
 def alternates(rules: Rules, code: str, has_scenarios: bool, content_dir: Path,

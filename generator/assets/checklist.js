@@ -81,7 +81,7 @@
       if (error) {
         var bad = state.invalid === q, number = fs.querySelector("input[type=number]");
         error.hidden = !bad;
-        error.textContent = bad ? "Skriv et helt tal fra " + self.data.questions[q].min + " til " + self.data.questions[q].max + "." : "";
+        error.textContent = bad ? fmt(self.data.words.whole_number, { min: self.data.questions[q].min, max: self.data.questions[q].max }) : "";
         number.setAttribute("aria-invalid", bad ? "true" : "false");
         if (bad) number.setAttribute("aria-describedby", error.id); else number.removeAttribute("aria-describedby");
       }
@@ -97,25 +97,25 @@
     if (!state.leaf) { box.dataset.outcome = ""; return; }
     var leaf = state.leaf, outcome = data.outcomes[leaf.outcome];
     box.dataset.outcome = leaf.outcome;
-    box.appendChild(el("h2", data.style === "partner" ? "Henvisning" : "Resultat"));
-    box.appendChild(el("p", "Udskrevet " + new Date().toLocaleDateString("da-DK") + ". " + data.title, "print-only"));
+    box.appendChild(el("h2", data.style === "partner" ? data.words.referral : data.words.result));
+    box.appendChild(el("p", fmt(data.words.printed, { date: today() }) + " " + data.title, "print-only"));
     var source = document.querySelector('.outcome-list [data-outcome-id="' + leaf.outcome + '"]');
     var card = source.cloneNode(true);
     card.removeAttribute("aria-labelledby");
     card.querySelectorAll("[id]").forEach(function (n) { n.removeAttribute("id"); });
     box.appendChild(card);
     if (leaf.unknown.length) {
-      box.appendChild(el("h3", "Det skal afklares"));
+      box.appendChild(el("h3", data.words.to_clarify));
       var todo = el("ul");
       leaf.unknown.forEach(function (q) {
         var info = data.questions[q];
-        todo.appendChild(el("li", info.text + " Spørg " + (info.clarify || data.default_contact).toLowerCase() + "."));
+        todo.appendChild(el("li", info.text + " " + fmt(data.words.ask, { contact: (info.clarify || data.default_contact).toLowerCase() })));
       });
       box.appendChild(todo);
     } else if (leaf.reasons.length) {
-      box.appendChild(el("h3", "Det førte hertil"));
+      box.appendChild(el("h3", data.words.why));
       var why = el("ul");
-      leaf.reasons.forEach(function (q) { why.appendChild(el("li", data.questions[q].text + " Dit svar: " + this.label(q, state.answers[q]) + ".")); }, this);
+      leaf.reasons.forEach(function (q) { why.appendChild(el("li", data.questions[q].text + " " + fmt(data.words.your_answer, { answer: this.label(q, state.answers[q]) }))); }, this);
       box.appendChild(why);
     }
     this.renderSummary(state);
@@ -131,15 +131,15 @@
 
   Checklist.prototype.renderSummary = function (state) {
     var box = this.result, self = this;
-    box.appendChild(el("h3", "Dine svar"));
+    box.appendChild(el("h3", self.data.words.your_answers));
     var list = el("dl", null, "answers-summary");
     state.path.forEach(function (q) {
       var info = self.data.questions[q];
-      list.appendChild(el("dt", "Spørgsmål " + info.n + ". " + info.text));
+      list.appendChild(el("dt", fmt(self.data.words.question_n, { n: info.n }) + " " + info.text));
       var dd = el("dd", self.label(q, state.answers[q]) + " ");
-      var change = el("a", "Ret svaret", "change-answer");
+      var change = el("a", self.data.words.change, "change-answer");
       change.href = "#q-" + q;
-      change.setAttribute("aria-label", "Ret svaret på spørgsmål " + info.n);
+      change.setAttribute("aria-label", fmt(self.data.words.change_n, { n: info.n }));
       change.addEventListener("click", function (e) { e.preventDefault(); self.focusQuestion(q); });
       dd.appendChild(change);
       list.appendChild(dd);
@@ -155,51 +155,51 @@
   };
 
   Checklist.prototype.noteText = function (state, outcome) {
-    var self = this, lines = [];
+    var self = this, lines = [], w = this.data.words;
     lines.push(this.data.title);
-    lines.push("Dato: " + new Date().toLocaleDateString("da-DK"));
+    lines.push(w.note_date + " " + today());
     lines.push("");
-    lines.push("Svar:");
+    lines.push(w.note_answers);
     state.path.forEach(function (q) { lines.push("- " + self.data.questions[q].text + " " + self.label(q, state.answers[q])); });
     lines.push("");
-    lines.push("Resultat: " + outcome.verdict + ": " + outcome.title);
-    lines.push("Begrundelse: " + outcome.explanation);
+    lines.push(w.note_result + " " + outcome.verdict + ": " + outcome.title);
+    lines.push(w.note_reason + " " + outcome.explanation);
     if (state.leaf.unknown.length) {
-      lines.push("Skal afklares: " + state.leaf.unknown.map(function (q) { return self.data.questions[q].text; }).join(" "));
+      lines.push(w.note_clarify + " " + state.leaf.unknown.map(function (q) { return self.data.questions[q].text; }).join(" "));
     }
-    if (outcome.legal.length) lines.push("Lovgrundlag: " + outcome.legal.join("; "));
-    lines.push("Næste skridt: " + outcome.next.join(" "));
-    lines.push("Kontakt: " + outcome.contact);
+    if (outcome.legal.length) lines.push(w.note_legal + " " + outcome.legal.join("; "));
+    lines.push(w.note_next + " " + outcome.next.join(" "));
+    lines.push(w.note_contact + " " + outcome.contact);
     return lines.join("\n");
   };
 
   Checklist.prototype.renderJournal = function (state, outcome) {
-    var box = this.result, wrap = el("div", null, "journal");
+    var box = this.result, wrap = el("div", null, "journal"), w = this.data.words;
     var id = "journal-" + this.data.id;
-    var label = el("label", "Journalnotat (tekst, du kan kopiere)");
+    var label = el("label", w.journal_label);
     label.htmlFor = id;
     var text = el("textarea");
     text.id = id; text.readOnly = true; text.rows = 12; text.value = this.noteText(state, outcome);
-    var copy = el("button", "Kopiér notatet", "md-button");
+    var copy = el("button", w.copy, "md-button");
     copy.type = "button";
     var status = el("p", "", "copy-status");
     status.setAttribute("role", "status");
     copy.addEventListener("click", function () {
       text.select();
-      var done = function () { status.textContent = "Notatet er kopieret."; };
+      var done = function () { status.textContent = w.copied; };
       if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text.value).then(done, function () { document.execCommand("copy"); done(); });
       else { document.execCommand("copy"); done(); }
     });
-    var print = el("button", "Udskriv", "md-button");
+    var print = el("button", w.print, "md-button");
     print.type = "button";
     print.addEventListener("click", function () { window.print(); });
-    wrap.appendChild(el("h3", "Journalnotat"));
+    wrap.appendChild(el("h3", w.journal));
     wrap.appendChild(label); wrap.appendChild(text); wrap.appendChild(copy); wrap.appendChild(print); wrap.appendChild(status);
     box.appendChild(wrap);
   };
 
   Checklist.prototype.renderReferral = function () {
-    var print = el("button", "Udskriv henvisning", "md-button");
+    var print = el("button", this.data.words.print_referral, "md-button");
     print.type = "button";
     print.addEventListener("click", function () { window.print(); });
     var p = el("p", null, "referral-actions");
@@ -235,6 +235,16 @@
       else if (fs.querySelector("input[type=number]")) fs.querySelector("input[type=number]").value = value;
     });
   };
+
+  /* Fill %(name)s placeholders of a translated sentence. */
+  function fmt(template, params) {
+    return template.replace(/%\((\w+)\)s/g, function (all, name) { return name in params ? String(params[name]) : all; });
+  }
+
+  /* Today's date as the page's language writes it. */
+  function today() {
+    return new Date().toLocaleDateString(document.documentElement.lang || "da");
+  }
 
   function start() {
     document.documentElement.classList.add("checklist-js");
