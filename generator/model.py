@@ -623,6 +623,77 @@ class Gap(Strict):
     """A page where this gap should also be stated, next to the topic it concerns (a page id)."""
 
 
+# --- ambassador training ---------------------------------------------------------------------------------
+
+
+class QuizOption(Strict):
+    """One answer a quiz question offers."""
+
+    value: Id
+    """Short name of the answer, used by `answer:`, e.g. 'revalidend'."""
+    label: Text
+    """The answer as the reader sees it."""
+
+
+class QuizQuestion(Sourced):
+    """A knowledge check: one question, its answers, the right one, and why, with the rule or law behind it."""
+
+    id: Id
+    """Short unique name, e.g. 'quiz-kooperativ'."""
+    question: Text
+    """The question, in plain Danish."""
+    options: list[QuizOption] = Field(min_length=2)
+    """The answers to choose from (two or more)."""
+    answer: Id
+    """The `value` of the right answer."""
+    explanation: Text
+    """Why that answer is right, in plain Danish. Shown right after the reader answers."""
+    rule: Annotated[Id, Ref("Rule")] | None = None
+    """The rule behind the answer (a rule id), if there is one."""
+    legal: LegalId | None = None
+    """The legal excerpt behind the answer (an id from `legal_excerpts`), if there is one."""
+
+    @model_validator(mode="after")
+    def _answer_is_an_option(self) -> "QuizQuestion":
+        values = [o.value for o in self.options]
+        if len(set(values)) != len(values):
+            raise ValueError(f"two options have the same value in {values}; give each option its own value")
+        if self.answer not in values:
+            raise ValueError(f"answer '{self.answer}' is not one of the options' values {values}; "
+                             "set answer to the value of the right option")
+        return self
+
+
+class TrainingModule(Strict):
+    """One module of the ambassadors' training: what to learn, the facts, and a quiz."""
+
+    id: Id
+    """Short unique name; the module's page is ambassadoeruddannelse-<id>."""
+    title: Text
+    """The module's title."""
+    goals: list[Text] = Field(min_length=1)
+    """Learning goals: what an ambassador can do after the module ('Du kan …')."""
+    facts: list[Fact] = []
+    """What the module teaches, each with its source."""
+    quiz: list[QuizQuestion] = []
+    """Knowledge-check questions."""
+    cases_from: Annotated[Id, Ref("Checklist")] | None = None
+    """A checklist id: its worked scenarios are shown as cases to practise on."""
+    discussion: bool = False
+    """Show the topics of `inspiration` as prompts for discussion in the module."""
+
+
+class Training(Strict):
+    """The training of ambassadors: modules with learning goals, facts, quizzes, cases and discussion."""
+
+    title: Text = "Uddannelse af ambassadører"
+    """Title of the training's start page and its navigation group."""
+    intro: Text
+    """What the training is for and how to use it."""
+    modules: list[TrainingModule] = Field(min_length=1)
+    """The modules, in the order they are meant to be taken."""
+
+
 class Language(Strict):
     """A language the site is built in besides Danish; its texts are in `translations/<code>.po`."""
 
@@ -687,6 +758,8 @@ class Rules(Strict):
     """What the sources do not say."""
     checklists: list[Checklist] = []
     """Interactive eligibility checklists, one per audience."""
+    training: Training | None = None
+    """The ambassadors' training (modules, quizzes); pages are made only when present."""
     languages: list[Language] = []
     """Languages the site is also built in (Danish is always built, at the site's root)."""
     checks: Checks = Checks()

@@ -38,6 +38,13 @@ def catalog(rules: Rules, has_scenarios: bool = False) -> list[PageSpec]:
                                   checklist_group))
         pages.append(PageSpec("logic", "saadan-virker-tjeklisterne.md", _("Sådan virker tjeklisterne"), "logic.md.j2",
                               checklist_group))
+    if r.training:
+        training_group = r.training.title
+        pages.append(PageSpec("training", "ambassadoeruddannelse.md", _("Oversigt"), "training.md.j2",
+                              training_group))
+        pages += [PageSpec(f"training-{mod.id}", f"ambassadoeruddannelse-{mod.id}.md",
+                           _("Modul %(n)s: %(title)s", n=n, title=mod.title), "training_module.md.j2", training_group)
+                  for n, mod in enumerate(r.training.modules, start=1)]
     optional = [
         (True, "about", "om-ordningen.md", r.scheme.about_title, "about.md.j2", about_group),
         (bool(r.rules or r.target_groups), "eligibility", "hvem-kan-deltage.md", _("Hvem kan deltage?"),

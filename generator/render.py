@@ -148,6 +148,7 @@ class Renderer:
             answer_options=words.answer_options,
             verdict_label=words.verdict_label,
             checklist_json=lambda c: Markup(script_json(checklist_data(rules, c))),
+            quiz_json=lambda: Markup(script_json(quiz_words())),
             scenarios=scenarios or [],
             evaluate=evaluate,
             answer_label=words.answer_label,
@@ -178,10 +179,13 @@ class Renderer:
             template = self.env.get_template(spec.template)
             audience = next((a for a in self.rules.audiences if a.id == spec.id), None)
             checklist = next((c for c in self.rules.checklists if c.id == spec.id), None)
+            module = next((m for m in (self.rules.training.modules if self.rules.training else [])
+                           if f"training-{m.id}" == spec.id), None)
             language = i18n.active()
             if language is not None:
                 language.shown.clear()
-            markdown = template.render(self.context(spec.path), page=spec, audience=audience, checklist=checklist)
+            markdown = template.render(self.context(spec.path), page=spec, audience=audience, checklist=checklist,
+                                       module=module)
             markdown = with_notice(markdown, spec.path, language.shown if language else set(), self.use_directory_urls)
             out.append(RenderedPage(spec.path, spec.title, markdown, spec.group, True))
         return out
@@ -190,7 +194,7 @@ class Renderer:
         """Render a hand-written page from content/ (Markdown with Jinja) or raise with its file and line."""
         try:
             template = self.env.from_string(MACROS + source)
-            markdown = template.render(self.context(path), page=None, audience=None, checklist=None)
+            markdown = template.render(self.context(path), page=None, audience=None, checklist=None, module=None)
         except jinja2.TemplateSyntaxError as exc:
             raise InputError([Problem(display, exc.lineno, None, "", f"template error: {exc.message}.",
                                       "check the {{ … }} and {% … %} tags on this line.")], display) from None
@@ -250,6 +254,12 @@ def checklist_data(rules: Rules, checklist) -> dict:
     return {"id": checklist.id, "style": checklist.style, "title": checklist.title,
             "graph": compile_graph(checklist).to_json(), "questions": questions, "outcomes": outcomes,
             "default_contact": roles[rules.scheme.contact].name, "words": checklist_words()}
+
+
+def quiz_words() -> dict[str, str]:
+    """The words quiz.js writes, in the active language."""
+    return {"right": _("Rigtigt."), "wrong": _("Ikke rigtigt."), "choose": _("Vælg et svar først."),
+            "answer_is": _("Det rigtige svar er: %(answer)s")}
 
 
 def checklist_words() -> dict[str, str]:

@@ -24,7 +24,7 @@ from .scenarios import load_scenarios, scenarios_dir
 RULES_ENV = "SCHEME_RULES"
 ASSETS = Path(__file__).parent / "assets"
 CSS = ["assets/scheme.css"]
-JS = ["assets/checklist.js"]
+JS = ["assets/checklist.js", "assets/quiz.js"]
 _rendered: dict[int, list[RenderedPage]] = {}
 
 
@@ -69,7 +69,7 @@ def prepare(config) -> tuple[Rules, list[RenderedPage]]:
     for css in CSS:
         if css not in config.extra_css:
             config.extra_css.insert(0, css)
-    if rules.checklists:
+    if rules.checklists or rules.training:
         for js in JS:
             if js not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(js)
