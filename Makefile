@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve validate test chromium schema clean
+.PHONY: site serve validate test chromium schema print clean
 
 site: $(STAMP)
 	$(PY) -m generator build
@@ -22,6 +22,12 @@ validate: $(STAMP)
 # sees all of that file's results.
 test: $(STAMP) chromium
 	$(PY) -m pytest -n 2 --dist loadfile
+
+# The ambassadors' handbook and the partner flyers as PDF, in build/print/. The flyers' QR codes need the
+# site's public address: `make print SITE_URL=https://…` (or site_url in mkdocs.yml).
+print: $(STAMP) chromium
+	$(PY) -m generator build
+	$(PY) -m generator print $(if $(SITE_URL),--site-url $(SITE_URL))
 
 schema: $(STAMP)
 	$(PY) -m generator schema > schema/rules.schema.json

@@ -59,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     k = command("check", _check, "verify the scheme: logic, references, scenarios, legal dates, readability")
     k.add_argument("--strict", action="store_true", help="treat warnings (e.g. old legal excerpts) as errors")
     command("schema", _schema, "print the JSON Schema of the rules file (for editors)")
+    pr = command("print", _print, "print the ambassadors' handbook and the partner flyers (PDF) from the built site")
+    pr.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site)")
+    pr.add_argument("--out", type=Path, default=Path("build/print"), help="where to write the PDFs")
+    pr.add_argument("--site-url", help="the site's public address, for the QR codes (default: site_url in mkdocs.yml)")
+    pr.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
     command("translations", _translations,
             "update translations/<lang>.po for each language in rules.yaml: add new texts, keep translations")
     return parser
@@ -140,6 +145,15 @@ def _check(args) -> int:
     report = check.run(rules, args.rules)
     print(report.text(args.strict))
     return 1 if report.failed(args.strict) else 0
+
+
+def _print(args) -> int:
+    from . import printkit
+
+    base = printkit.site_url(args.site_url, args.config)
+    for printed in printkit.build_all(args.rules, args.site_dir, args.out, base):
+        print(f"{printed.path}: {printed.pages} page{'s' if printed.pages != 1 else ''}")
+    return 0
 
 
 def _translations(args) -> int:

@@ -23,7 +23,7 @@ from .scenarios import load_scenarios, scenarios_dir
 
 RULES_ENV = "SCHEME_RULES"
 ASSETS = Path(__file__).parent / "assets"
-CSS = ["assets/scheme.css"]
+CSS = ["assets/scheme.css", "assets/print.css"]
 JS = ["assets/checklist.js", "assets/quiz.js"]
 _rendered: dict[int, list[RenderedPage]] = {}
 
@@ -66,7 +66,7 @@ def prepare(config) -> tuple[Rules, list[RenderedPage]]:
         config.nav = navigation(rendered)
     config.extra["alternate"] = alternates(rules, code, bool(scenarios), Path(config.docs_dir),
                                            config.use_directory_urls)
-    for css in CSS:
+    for css in reversed(CSS):
         if css not in config.extra_css:
             config.extra_css.insert(0, css)
     if rules.checklists or rules.training:
