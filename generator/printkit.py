@@ -178,22 +178,29 @@ def checklist_url(base: str, rules: Rules, code: str) -> str:
     return base + ("" if code == i18n.SOURCE_LANGUAGE else f"{code}/") + f"{citizen.id}.html"
 
 
-def build_flyer(rules: Rules, partner, url: str, code: str, out: Path, browser) -> Printed:
+def flyer_html(rules: Rules, partner, url: str, code: str, css: str = "") -> str:
+    """The flyer for one partner type as HTML, in the active language."""
     import segno
-    from pypdf import PdfReader
 
     qr = segno.make(url, error="m")
     audience = next((a for a in rules.audiences if a.id == "partner"), None)
     contact_id = (audience.contact if audience and audience.contact else rules.scheme.contact)
     points = audience.points[:4] if audience else rules.scheme.about[:4]
     cited = {f.source for f in points} | {partner.source}
-    html = _env().get_template("flyer.html.j2").render(
+    citizen = next(c for c in rules.checklists if c.style == "citizen")
+    return _env().get_template("flyer.html.j2").render(
         rules=rules, scheme=rules.scheme, partner=partner, url=url, lang=code,
         direction="rtl" if any(l.code == code and l.direction == "rtl" for l in rules.languages) else "ltr",
         qr=Markup(qr.svg_inline(scale=6, border=4, dark="#000", light="#fff", omitsize=False)),
         points=points, cited=[s for s in rules.sources if s.id in cited],
         contact=next(r for r in rules.roles if r.id == contact_id),
-        sources={s.id: s for s in rules.sources}, css=(TEMPLATES / "flyer.css").as_uri())
+        sources={s.id: s for s in rules.sources}, css=css, checklist=citizen)
+
+
+def build_flyer(rules: Rules, partner, url: str, code: str, out: Path, browser) -> Printed:
+    from pypdf import PdfReader
+
+    html = flyer_html(rules, partner, url, code, css=(TEMPLATES / "flyer.css").as_uri())
     html_file = out.with_suffix(".html")
     html_file.write_text(html, encoding="utf-8")
     page = browser.new_page()

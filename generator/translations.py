@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import i18n
+from . import i18n, printkit
 from .loader import load
 from .model import Rules
 from .render import content_files, render_all, translation_of  # noqa: F401 (translation_of is used by check)
@@ -46,6 +46,9 @@ def needed(rules: Rules, rules_file: Path, content_dir: Path | None, code: str) 
         render_all(rules, content_dir, scenarios=scenarios, only=spec.pages)
         footer_links(rules, use_directory_urls=False)
         i18n._("Om siden")
+        if code in printkit.FLYER_LANGUAGES and rules.recruitment and rules.recruitment.partner_types and any(
+                c.style == "citizen" for c in rules.checklists):
+            printkit.flyer_html(rules, rules.recruitment.partner_types[0], "https://example.org/", code)
         shown = language.record
     messages: list[tuple[str | None, str]] = []
     seen = set()
