@@ -55,8 +55,9 @@ class Sourced(Strict):
 
     source: SourceId
     """Id of the source this comes from (one of `sources`)."""
-    locator: Text | None = None
-    """Where in the source, e.g. 'ad 1', 'faktaboks' or 'økonomiafsnittet'."""
+    locator: Verbatim | None = None
+    """Where in the source, e.g. 'ad 1', 'faktaboks' or 'økonomiafsnittet' (never translated: it points into
+    the source document)."""
 
 
 class Fact(Sourced):
