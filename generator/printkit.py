@@ -211,10 +211,20 @@ def build_flyer(rules: Rules, partner, url: str, code: str, out: Path, browser) 
     return Printed(out, len(PdfReader(str(out)).pages))
 
 
-def build_all(rules_file: Path, site_dir: Path, out_dir: Path, base_url: str) -> list[Printed]:
-    """Write the handbook and every flyer into `out_dir`; the site must be built in `site_dir` first."""
-    from playwright.sync_api import sync_playwright
+def build_all(rules_file: Path, site_dir: Path, out_dir: Path, base_url: str, browser=None) -> list[Printed]:
+    """Write the handbook and every flyer into `out_dir`; the site must be built in `site_dir` first.
 
+    `browser` is a Playwright Chromium to print with; without one, Debian's chromium is started for the run.
+    """
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            own = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+            try:
+                return build_all(rules_file, site_dir, out_dir, base_url, own)
+            finally:
+                own.close()
     from .site import translations_dir
 
     site_dir, out_dir = Path(site_dir).resolve(), Path(out_dir).resolve()
@@ -223,20 +233,14 @@ def build_all(rules_file: Path, site_dir: Path, out_dir: Path, base_url: str) ->
                                   "run `python -m generator build` first (or `make site`).")], str(site_dir))
     rules = load(rules_file)
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
-        try:
-            written.append(build_handbook(rules, site_dir, out_dir / "ambassadoer-haandbog.pdf", browser))
-            for code in FLYER_LANGUAGES:
-                if code != i18n.SOURCE_LANGUAGE and code not in {l.code for l in rules.languages}:
-                    continue
-                with i18n.language(code, translations_dir(rules_file)):
-                    local = i18n.translated(rules, code)
-                    url = checklist_url(base_url, local, code)
-                    for partner in (local.recruitment.partner_types if local.recruitment else []):
-                        written.append(build_flyer(local, partner, url, code,
-                                                   out_dir / f"flyer-{partner.id}-{code}.pdf", browser))
-        finally:
-            browser.close()
+    written = [build_handbook(rules, site_dir, out_dir / "ambassadoer-haandbog.pdf", browser)]
+    for code in FLYER_LANGUAGES:
+        if code != i18n.SOURCE_LANGUAGE and code not in {lang.code for lang in rules.languages}:
+            continue
+        with i18n.language(code, translations_dir(rules_file)):
+            local = i18n.translated(rules, code)
+            url = checklist_url(base_url, local, code)
+            for partner in (local.recruitment.partner_types if local.recruitment else []):
+                written.append(build_flyer(local, partner, url, code, out_dir / f"flyer-{partner.id}-{code}.pdf",
+                                           browser))
     return written

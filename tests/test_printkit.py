@@ -23,9 +23,9 @@ A4 = (595.3, 841.9)
 
 
 @pytest.fixture(scope="module")
-def printed(built_site, tmp_path_factory) -> dict[str, Path]:
+def printed(built_site, browser, tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("print")
-    written = printkit.build_all(RULES, built_site, out, SITE_URL)
+    written = printkit.build_all(RULES, built_site, out, SITE_URL, browser)
     return {p.path.name: p.path for p in written}
 
 
