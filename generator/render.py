@@ -207,24 +207,30 @@ class Renderer:
         return RenderedPage(path, title, markdown, None, False)
 
 
+def notice_words() -> dict[str, str]:
+    """The words of the translation notice, in the active language (also asked for when collecting texts)."""
+    return {"unreviewed": _("Denne side er oversat, men oversættelsen er endnu ikke gennemlæst af et menneske. "
+                            "Den kan indeholde fejl."),
+            "fallback": _("Dele af siden er ikke oversat endnu. De står på dansk."),
+            "title": _("Om oversættelsen"),
+            "unsure": _("Er du i tvivl, så læs den danske side eller spørg din sagsbehandler."),
+            "danish": _("Læs siden på dansk")}
+
+
 def with_notice(markdown: str, path: str, shown: set[str], use_directory_urls: bool) -> str:
     """Put a notice under the page's heading when it shows unreviewed translations or Danish fallbacks."""
-    notes = []
-    if i18n.UNREVIEWED in shown:
-        notes.append(_("Denne side er oversat, men oversættelsen er endnu ikke gennemlæst af et menneske. "
-                       "Den kan indeholde fejl."))
-    if i18n.FALLBACK in shown:
-        notes.append(_("Dele af siden er ikke oversat endnu. De står på dansk."))
-    if not notes:
+    shown = set(shown) - {i18n.REVIEWED}
+    if not shown:
         return markdown
+    words = notice_words()
+    notes = [words[kind] for kind in (i18n.UNREVIEWED, i18n.FALLBACK) if kind in shown]
     here = page_url(path, use_directory_urls)
     danish = "../" * (1 + here.count("/")) + here
-    notice = (f'<div class="notice notice-translation" role="note" data-translation="'
-              f'{" ".join(sorted(shown - {i18n.REVIEWED}))}">\n'
-              f'<p class="notice-title">{safe_text(_("Om oversættelsen"))}</p>\n'
+    notice = (f'<div class="notice notice-translation" role="note" data-translation="{" ".join(sorted(shown))}">\n'
+              f'<p class="notice-title">{safe_text(words["title"])}</p>\n'
               + "".join(f"<p>{safe_text(n)}</p>\n" for n in notes)
-              + f'<p>{safe_text(_("Er du i tvivl, så læs den danske side eller spørg din sagsbehandler."))} '
-              f'<a href="{safe_text(danish)}" hreflang="da">{safe_text(_("Læs siden på dansk"))}</a></p>\n</div>\n')
+              + f'<p>{safe_text(words["unsure"])} '
+              f'<a href="{safe_text(danish)}" hreflang="da">{safe_text(words["danish"])}</a></p>\n</div>\n')
     lines = markdown.splitlines(keepends=True)
     for n, line in enumerate(lines):
         if line.startswith("# "):

@@ -14,7 +14,7 @@ from pathlib import Path
 from . import i18n, printkit
 from .loader import load
 from .model import Rules
-from .render import content_files, render_all, translation_of  # noqa: F401 (translation_of is used by check)
+from .render import content_files, notice_words, render_all, translation_of  # noqa: F401 (translation_of is used by check)
 from .scenarios import load_scenarios, scenarios_dir
 
 HEADER = "Translations of {scheme}. Danish is the source; an entry marked fuzzy is not yet reviewed by a person."
@@ -46,6 +46,7 @@ def needed(rules: Rules, rules_file: Path, content_dir: Path | None, code: str) 
         render_all(rules, content_dir, scenarios=scenarios, only=spec.pages)
         footer_links(rules, use_directory_urls=False)
         i18n._("Om siden")
+        notice_words()
         if code in printkit.FLYER_LANGUAGES and rules.recruitment and rules.recruitment.partner_types and any(
                 c.style == "citizen" for c in rules.checklists):
             printkit.flyer_html(rules, rules.recruitment.partner_types[0], "https://example.org/", code)
@@ -88,7 +89,7 @@ def update(rules_file: Path, content_dir: Path | None) -> list[str]:
             flags = entry.flags if entry is not None else set()
             kept += bool(string)
             new.add(text, string, context=context, flags=flags)
-        for entry in old:
+        for entry in [*old, *old.obsolete.values()]:
             if entry.id and entry.string and new.get(entry.id, context=entry.context) is None:
                 new.obsolete[(entry.id, entry.context) if entry.context else entry.id] = entry
         path = i18n.catalog_path(folder, lang.code)

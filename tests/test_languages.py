@@ -84,6 +84,7 @@ def test_pages_with_unreviewed_or_missing_translations_say_so(built_site):
             if not everything_reviewed:
                 assert notice is not None, f"{name} shows unreviewed or Danish text without saying so"
             if notice is not None:
+                assert "Denne side er oversat" not in notice.get_text(), f"{name}: the notice itself is in Danish"
                 kinds = notice["data-translation"].split()
                 assert kinds and set(kinds) <= {"unreviewed", "fallback"}
                 danish = notice.select_one("a[hreflang=da]")["href"]
@@ -207,6 +208,7 @@ def test_update_keeps_translations_and_retires_those_of_changed_texts(scheme_cop
     edit_catalog(scheme_copy, "en", lambda c: setattr(c.get(other_text, context=other_context), "string", "Old"))
     (scheme_copy / "rules.yaml").write_text(rules.replace(other_text, other_text + " Ny sætning."), encoding="utf-8")
     assert run("translations", cwd=scheme_copy).returncode == 0
+    assert run("translations", cwd=scheme_copy).returncode == 0, "a second run keeps the obsolete entries too"
     catalog = i18n.read_catalog(scheme_copy / "translations", "en")
     assert catalog.get(text, context=context).string == "Kept translation"
     changed = catalog.get(other_text + " Ny sætning.", context=other_context)
