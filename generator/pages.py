@@ -34,7 +34,7 @@ def catalog(rules: Rules, has_scenarios: bool = False) -> list[PageSpec]:
     pages += [PageSpec(c.id, f"{c.id}.md", c.title, "checklist.md.j2", checklist_group) for c in r.checklists]
     if r.checklists:
         if has_scenarios:
-            pages.append(PageSpec("examples", "eksempler.md", _("Eksempler til ambassadører"), "examples.md.j2",
+            pages.append(PageSpec("examples", "eksempler.md", _("Eksempler på tjeklisterne"), "examples.md.j2",
                                   checklist_group))
         pages.append(PageSpec("logic", "saadan-virker-tjeklisterne.md", _("Sådan virker tjeklisterne"), "logic.md.j2",
                               checklist_group))
