@@ -64,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("--out", type=Path, default=Path("build/print"), help="where to write the PDFs")
     pr.add_argument("--site-url", help="the site's public address, for the QR codes (default: site_url in mkdocs.yml)")
     pr.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+    n = commands.add_parser("new", help="start a new scheme in DIR: a minimal valid rules.yaml with comments",
+                            description="start a new scheme in DIR: a minimal valid rules.yaml with comments")
+    n.add_argument("dir", type=Path, help="an empty or new folder")
+    n.set_defaults(run=_new)
     command("translations", _translations,
             "update translations/<lang>.po for each language in rules.yaml: add new texts, keep translations")
     return parser
@@ -153,6 +157,18 @@ def _print(args) -> int:
     base = printkit.site_url(args.site_url, args.config)
     for printed in printkit.build_all(args.rules, args.site_dir, args.out, base):
         print(f"{printed.path}: {printed.pages} page{'s' if printed.pages != 1 else ''}")
+    return 0
+
+
+def _new(args) -> int:
+    from . import scaffold
+
+    for path in scaffold.write(args.dir):
+        print(f"wrote {path}")
+    rules = args.dir / "rules.yaml"
+    print(f"Next: edit {rules}, then\n  python -m generator check --rules {rules}\n"
+          f"  python -m generator build --rules {rules} --config {args.dir / 'mkdocs.yml'} "
+          f"--site-dir {args.dir / 'site'}")
     return 0
 
 
