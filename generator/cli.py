@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
     b.add_argument("--site-dir", type=Path, default=Path("site"), help="where to write the site (default: site)")
     b.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress")
+    b.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
+                   help="mkdocs (default; every language) or zensical (Material's successor; Danish only)")
     s = command("serve", _serve, "preview the site; edits to rules.yaml or content/ reload the page")
     s.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
     s.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
@@ -87,8 +89,12 @@ def _build(args) -> int:
     load(args.rules)  # report rules problems in full before MkDocs starts
     site.log_to_console(args.verbose)
     try:
-        site.build(args.rules, args.config, args.site_dir)
-    except (Abort, MkDocsException) as exc:
+        if args.engine == "zensical":
+            from . import engines
+            engines.build("zensical", args.rules, args.config, args.site_dir)
+        else:
+            site.build(args.rules, args.config, args.site_dir)
+    except (Abort, MkDocsException, RuntimeError) as exc:
         print(f"The site was not built: {exc.format_message() if hasattr(exc, 'format_message') else exc}\n"
               f"Nothing in {args.site_dir}/ was changed.", file=sys.stderr)
         return 1

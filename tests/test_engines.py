@@ -1,0 +1,73 @@
+"""Not locked to one engine: the same generated pages built by Zensical (Material's successor) give the same
+checklists. Every answer path of every checklist is replayed in Chromium against the Zensical build."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import REPO, RULES, all_pages
+from generator import engines
+from test_checklist_browser import CHECKLISTS, REPLAY, _runs
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("zensical") / "site"
+    engines.build("zensical", RULES, REPO / "mkdocs.yml", out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def zensical_url(zensical_site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(zensical_site))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_zensical_builds_every_page_with_its_policy_and_footer(zensical_site):
+    for name in all_pages():
+        doc = BeautifulSoup((zensical_site / name).read_text(encoding="utf-8"), "html.parser")
+        csp = doc.select_one('meta[http-equiv="Content-Security-Policy"]')
+        assert csp is not None and "default-src 'self'" in csp["content"], name
+        assert doc.html["lang"] == "da", name
+        assert {a["data-footer"] for a in doc.select("a[data-footer]")} == {"accessibility", "privacy", "sources"}
+        assert doc.select_one("article h1") is not None, name
+
+
+@pytest.mark.parametrize("checklist_id", list(CHECKLISTS))
+def test_every_answer_path_gives_the_same_outcome_under_zensical(page, zensical_url, checklist_id):
+    walked = _runs(checklist_id)
+    page.goto(f"{zensical_url}/{checklist_id}.html")
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    runs = [[[q, p.answers[q]] for q in p.result.asked] for p in walked]
+    got = page.evaluate(REPLAY, [checklist_id, runs])
+    mismatches = [(p.answers, p.result.outcome, g) for p, g in zip(walked, got)
+                  if g.get("outcome") != p.result.outcome or g.get("visible") != list(p.result.asked)]
+    print(f"\nzensical {checklist_id}: {len(walked)} answer paths replayed, {len(mismatches)} mismatches")
+    assert len(got) == len(walked) > 0
+    assert not mismatches, mismatches[:5]
+    assert not errors, errors
+
+
+def test_export_is_the_same_markdown_mkdocs_gets(tmp_path):
+    """The exported pages are exactly what the hook hands MkDocs: one renderer, any engine."""
+    from generator.loader import load
+    from generator.render import render_all
+    from generator.scenarios import load_scenarios, scenarios_dir
+
+    engines.export(RULES, REPO / "mkdocs.yml", tmp_path)
+    rules = load(RULES)
+    rendered = render_all(rules, REPO / "content", use_directory_urls=False,
+                          scenarios=load_scenarios(scenarios_dir(RULES), rules))
+    for page in rendered:
+        assert (tmp_path / "docs" / page.path).read_text(encoding="utf-8") == page.markdown, page.path
