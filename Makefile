@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve validate test chromium schema print clean
+.PHONY: site serve validate test chromium schema print bench clean
 
 site: $(STAMP)
 	$(PY) -m generator build
@@ -28,6 +28,10 @@ test: $(STAMP) chromium
 print: $(STAMP) chromium
 	$(PY) -m generator build
 	$(PY) -m generator print $(if $(SITE_URL),--site-url $(SITE_URL))
+
+# Benchmarks (not part of `make test`): writes bench/RESULTS.md. `make bench QUICK=1` skips the 100x scale step.
+bench: $(STAMP) chromium
+	$(PY) bench/run.py $(if $(QUICK),--quick)
 
 schema: $(STAMP)
 	$(PY) -m generator schema > schema/rules.schema.json
