@@ -39,19 +39,24 @@ def language_pages(code: str) -> list[str]:
     return sorted(f"{code}/{url}" for url in (entry["pages"] if entry["pages"] is not None else all_pages()))
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real rules.yaml built once with `--strict`, exactly as `make site` builds it."""
+def build_site(rules: Path, config: Path, out: Path) -> Path:
+    """Build a scheme with `--strict` from the repository root, as `python -m generator build` does."""
     from generator import site
 
-    out = tmp_path_factory.mktemp("built") / "site"
     cwd = os.getcwd()
     os.chdir(REPO)
     try:
-        site.build(RULES, REPO / "mkdocs.yml", out)
+        site.build(rules, config, out)
     finally:
         os.chdir(cwd)
+        os.environ.pop(site.RULES_ENV, None)
     return out
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real rules.yaml built once with `--strict`, exactly as `make site` builds it."""
+    return build_site(RULES, REPO / "mkdocs.yml", tmp_path_factory.mktemp("built") / "site")
 
 
 @pytest.fixture(scope="session")

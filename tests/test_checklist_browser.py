@@ -60,16 +60,21 @@ def _runs(checklist_id: str) -> list:
     return walked
 
 
-@pytest.mark.parametrize("checklist_id", list(CHECKLISTS))
-def test_every_answer_path_shows_the_outcome_python_computes(page, base_url, checklist_id):
+def replay_every_path(page, base_url: str, checklist_id: str) -> tuple[int, list]:
+    """Replay every answer path of a checklist in the page at `base_url`; return (paths, mismatches)."""
     walked = _runs(checklist_id)
     page.goto(f"{base_url}/{checklist_id}.html")
     runs = [[[q, p.answers[q]] for q in p.result.asked] for p in walked]
     got = page.evaluate(REPLAY, [checklist_id, runs])
-    mismatches = [(p.answers, p.result.outcome, g) for p, g in zip(walked, got)
-                  if g.get("outcome") != p.result.outcome or g.get("visible") != list(p.result.asked)]
-    print(f"\n{checklist_id}: {len(walked)} answer paths replayed in Chromium, {len(mismatches)} mismatches")
     assert len(got) == len(walked) > 0
+    return len(walked), [(p.answers, p.result.outcome, g) for p, g in zip(walked, got)
+                         if g.get("outcome") != p.result.outcome or g.get("visible") != list(p.result.asked)]
+
+
+@pytest.mark.parametrize("checklist_id", list(CHECKLISTS))
+def test_every_answer_path_shows_the_outcome_python_computes(page, base_url, checklist_id):
+    count, mismatches = replay_every_path(page, base_url, checklist_id)
+    print(f"\n{checklist_id}: {count} answer paths replayed in Chromium, {len(mismatches)} mismatches")
     assert not mismatches, mismatches[:5]
 
 

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from conftest import REPO, RULES, all_pages
 from generator import engines
-from test_checklist_browser import CHECKLISTS, REPLAY, _runs
+from test_checklist_browser import CHECKLISTS, replay_every_path
 
 
 @pytest.fixture(scope="module")
@@ -45,16 +45,10 @@ def test_zensical_builds_every_page_with_its_policy_and_footer(zensical_site):
 
 @pytest.mark.parametrize("checklist_id", list(CHECKLISTS))
 def test_every_answer_path_gives_the_same_outcome_under_zensical(page, zensical_url, checklist_id):
-    walked = _runs(checklist_id)
-    page.goto(f"{zensical_url}/{checklist_id}.html")
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    runs = [[[q, p.answers[q]] for q in p.result.asked] for p in walked]
-    got = page.evaluate(REPLAY, [checklist_id, runs])
-    mismatches = [(p.answers, p.result.outcome, g) for p, g in zip(walked, got)
-                  if g.get("outcome") != p.result.outcome or g.get("visible") != list(p.result.asked)]
-    print(f"\nzensical {checklist_id}: {len(walked)} answer paths replayed, {len(mismatches)} mismatches")
-    assert len(got) == len(walked) > 0
+    count, mismatches = replay_every_path(page, zensical_url, checklist_id)
+    print(f"\nzensical {checklist_id}: {count} answer paths replayed, {len(mismatches)} mismatches")
     assert not mismatches, mismatches[:5]
     assert not errors, errors
 

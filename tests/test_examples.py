@@ -3,7 +3,6 @@ neither site shows the other's facts."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, RULES
+from conftest import REPO, RULES, build_site
 from generator import i18n
 from generator.loader import load
 from generator.scenarios import load_scenarios, scenarios_dir
@@ -22,17 +21,7 @@ LONG = 25   # shorter texts ("For borgere", "Ja") are the site's common words, n
 
 @pytest.fixture(scope="module")
 def example_site(tmp_path_factory) -> Path:
-    from generator import site
-
-    out = tmp_path_factory.mktemp("example") / "site"
-    cwd = os.getcwd()
-    os.chdir(REPO)
-    try:
-        site.build(EXAMPLE / "rules.yaml", EXAMPLE / "mkdocs.yml", out)
-    finally:
-        os.chdir(cwd)
-        os.environ.pop(site.RULES_ENV, None)
-    return out
+    return build_site(EXAMPLE / "rules.yaml", EXAMPLE / "mkdocs.yml", tmp_path_factory.mktemp("example") / "site")
 
 
 def visible_text(site: Path) -> dict[str, str]:
