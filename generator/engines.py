@@ -47,7 +47,7 @@ def export(rules_file: Path, config_file: Path, out_dir: Path) -> Path:
         target.write_text(page.markdown, encoding="utf-8")
     shutil.copytree(ASSETS, docs / "assets", dirs_exist_ok=True)
     config.pop("hooks", None)
-    # Relative to the exported config: Zensical 0.1 panics on absolute docs_dir/site_dir.
+    # Relative to the exported config: Zensical 0.0.73 panics on absolute docs_dir/site_dir.
     config.update(docs_dir="docs", site_dir="site",
                   site_name=html.escape(rules.scheme.site_title), nav=navigation(rendered),
                   extra_css=list(CSS), extra_javascript=list(JS) if (rules.checklists or rules.training) else [])
