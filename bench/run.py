@@ -57,7 +57,7 @@ def median_of(runs: int, command: list[str], cwd: Path) -> float:
 # --- 1. build: generator overhead against plain MkDocs, and Zensical side by side --------------------------
 
 def bench_build(work: Path) -> None:
-    from generator import engines
+    from generator.site import zensical as engines
 
     export = work / "export"
     engines.export(REPO / "rules.yaml", REPO / "mkdocs.yml", export)
@@ -103,9 +103,10 @@ def scaled_rules(factor: int) -> dict:
 
 
 def bench_scale(work: Path, factors: list[int]) -> None:
-    from generator import check, site
-    from generator.loader import load
-    from generator.logic import paths
+    from generator.gate import report as check
+    from generator.site import assemble as site
+    from generator.scheme.loader import load
+    from generator.checklist.logic import paths
 
     per_page = {}
     for factor in factors:
@@ -135,7 +136,7 @@ def bench_scale(work: Path, factors: list[int]) -> None:
             f"python -m generator build on a {factor}× synthetic rules.yaml (bench/run.py scaled_rules)")
         row(f"Scale {factor}×: check per 1,000 answer paths", f"{per_1000:.3f} s ({answer_paths} paths, "
             f"{checked:.2f} s, {report.count('error')} errors)", "< 1 s per 1,000 paths", per_1000 < 1.0,
-            "generator.check.run on the same rules (logic, scenarios, LIX, translations)")
+            "generator.gate.report.run on the same rules (logic, scenarios, LIX, translations)")
 
 
 # --- 3. edit-to-preview in `serve` ---------------------------------------------------------------------------
@@ -232,7 +233,7 @@ def weigh(site: Path, page_name: str) -> dict[str, int]:
 
 
 def bench_page_weight(work: Path) -> None:
-    from generator import engines
+    from generator.site import zensical as engines
 
     subprocess.run([PY, "-m", "generator", "build", "--site-dir", str(work / "weigh")], cwd=REPO, check=True,
                    capture_output=True)

@@ -1,36 +1,6 @@
-"""MkDocs hooks (named in mkdocs.yml): generate the scheme's pages whenever MkDocs builds or serves.
+"""MkDocs hooks named by path in mkdocs.yml (`hooks: [generator/mkdocs_hook.py]`); the code is in `site.hook`.
 
-A problem in rules.yaml or content/ stops the build before MkDocs touches site/, with the same
-file:line:col message as `python -m generator validate`.
+Kept at this path so that sites configured before the package layout changed keep building.
 """
 
-from mkdocs.exceptions import PluginError
-
-from generator import security, site
-from generator.problems import InputError
-
-
-def on_config(config):
-    try:
-        site.prepare(config)
-    except InputError as exc:
-        raise PluginError("\n" + str(exc)) from None
-    return config
-
-
-def on_files(files, config):
-    try:
-        return site.add_files(files, config)
-    except InputError as exc:
-        raise PluginError("\n" + str(exc)) from None
-
-
-def on_serve(server, config, builder):
-    """Reload the preview when rules.yaml changes too, not only content/."""
-    server.watch(str(site.rules_path(config.config_file_path)))
-    return server
-
-
-def on_post_page(output, page, config):
-    """Give every page a Content-Security-Policy that allows only the site's own origin."""
-    return security.add_policy(output)
+from generator.site.hook import on_config, on_files, on_post_page, on_serve  # noqa: F401

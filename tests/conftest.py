@@ -4,53 +4,12 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-RULES = REPO / "rules.yaml"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-
-def all_pages() -> list[str]:
-    """Every page the real site has, as MkDocs will write it (known before the build, for parametrize)."""
-    from generator.loader import load
-    from generator.render import page_url
-    from generator.site import pages_for
-
-    return sorted(page_url(p, use_directory_urls=False) for p in pages_for(load(RULES), RULES, REPO / "content"))
-
-
-def language_pages(code: str) -> list[str]:
-    """The pages the site has in language `code` (under /<code>/), as the language switcher knows them."""
-    from generator.loader import load
-    from generator.site import alternates
-
-    entry = next(e for e in alternates(load(RULES), "da", True, REPO / "content", False) if e["lang"] == code)
-    return sorted(f"{code}/{url}" for url in (entry["pages"] if entry["pages"] is not None else all_pages()))
-
-
-def build_site(rules: Path, config: Path, out: Path) -> Path:
-    """Build a scheme with `--strict` from the repository root, as `python -m generator build` does."""
-    from generator import site
-
-    cwd = os.getcwd()
-    os.chdir(REPO)
-    try:
-        site.build(rules, config, out)
-    finally:
-        os.chdir(cwd)
-        os.environ.pop(site.RULES_ENV, None)
-    return out
+from support import CHROMIUM, CHROMIUM_ARGS, REPO, RULES, build_site
 
 
 @pytest.fixture(scope="session")

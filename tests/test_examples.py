@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, RULES, build_site
+from support import REPO, RULES, build_site
 from generator import i18n
-from generator.loader import load
-from generator.scenarios import load_scenarios, scenarios_dir
+from generator.scheme.loader import load
+from generator.checklist.scenarios import load_scenarios, scenarios_dir
 
 EXAMPLE = REPO / "examples" / "ishoej-naestved"
 LONG = 25   # shorter texts ("For borgere", "Ja") are the site's common words, not facts

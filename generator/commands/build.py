@@ -1,0 +1,40 @@
+"""`python -m generator build`: validate the rules and build the site into site/, replacing it only on success."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from generator.scheme.loader import load
+from generator.site import assemble as site
+from generator.site import build as site_build
+
+HELP = "validate the rules and build the site into site/"
+
+
+def arguments(parser) -> None:
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+    parser.add_argument("--site-dir", type=Path, default=Path("site"), help="where to write the site (default: site)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress")
+    parser.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
+                        help="mkdocs (default; every language) or zensical (Material's successor; Danish only)")
+
+
+def run(args) -> int:
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    load(args.rules)  # report rules problems in full before MkDocs starts
+    site_build.log_to_console(args.verbose)
+    try:
+        if args.engine == "zensical":
+            from generator.site import zensical
+            zensical.build("zensical", args.rules, args.config, args.site_dir)
+        else:
+            site_build.build(args.rules, args.config, args.site_dir)
+    except (Abort, MkDocsException, RuntimeError) as exc:
+        print(f"The site was not built: {exc.format_message() if hasattr(exc, 'format_message') else exc}\n"
+              f"Nothing in {args.site_dir}/ was changed.", file=sys.stderr)
+        return 1
+    index = (args.site_dir / "index.html").resolve()
+    print(f"Built the site into {args.site_dir}/. Open {index} in a browser, or run `make serve` for a preview.")
+    return 0

@@ -1,0 +1,30 @@
+"""`python -m generator serve`: a live preview; edits to rules.yaml or content/ reload the page."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.scheme.loader import load
+from generator.site import assemble as site
+from generator.site import build as site_build
+
+HELP = "preview the site; edits to rules.yaml or content/ reload the page"
+
+
+def arguments(parser) -> None:
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+    parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+
+
+def run(args) -> int:
+    from mkdocs.commands.serve import serve
+
+    load(args.rules)
+    os.environ[site.RULES_ENV] = str(args.rules.resolve())
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    site_build.log_to_console(verbose=True)
+    host, _, port = args.dev_addr.rpartition(":")
+    print(f"Serving on http://{host}:{port}/ — edit rules.yaml or content/ and the page reloads. Ctrl+C stops.")
+    serve(config_file=str(args.config), open_in_browser=False, livereload=True, dev_addr=args.dev_addr)
+    return 0

@@ -1,0 +1,114 @@
+"""Translation catalogues: which texts each language needs, keeping `translations/<lang>.po` up to date, coverage.
+
+What a language needs is found by rendering its pages with an empty catalogue and noting every text they
+show: the site's own words (asked for through `_()`) and the scheme's texts (by their place in rules.yaml).
+So an Arabic catalogue holds exactly what the Arabic pages show, and coverage means "of what the reader sees".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import i18n
+from generator.print import kit as printkit
+from generator.scheme.loader import load
+from generator.scheme.model import Rules
+from generator.site.render import content_files, notice_words, render_all, translation_of  # noqa: F401 (translation_of is used by check)
+from generator.checklist.scenarios import load_scenarios, scenarios_dir
+
+HEADER = "Translations of {scheme}. Danish is the source; an entry marked fuzzy is not yet reviewed by a person."
+
+
+@dataclass
+class Needed:
+    """The texts one language's pages show: (context or None, Danish text), in the order first shown."""
+
+    code: str
+    messages: list[tuple[str | None, str]]
+    content_pages: list[Path]
+
+
+def needed(rules: Rules, rules_file: Path, content_dir: Path | None, code: str) -> Needed:
+    """Render `code`'s pages with an empty catalogue and collect every text they show."""
+    from babel.messages.catalog import Catalog
+
+    from generator.site.assemble import footer_links
+
+    spec = next(lang for lang in rules.languages if lang.code == code)
+    scenarios = load_scenarios(scenarios_dir(rules_file), rules)
+    contexts: dict[str, list[str]] = {}
+    for model in [rules, *scenarios]:
+        for context, text in i18n.texts(model):
+            contexts.setdefault(text, []).append(context)
+    with i18n.language(code, catalog=Catalog(locale=code)) as language:
+        language.record = []
+        render_all(rules, content_dir, scenarios=scenarios, only=spec.pages)
+        footer_links(rules, use_directory_urls=False)
+        i18n._("Om siden")
+        notice_words()
+        if code in printkit.FLYER_LANGUAGES and rules.recruitment and rules.recruitment.partner_types and any(
+                c.style == "citizen" for c in rules.checklists):
+            printkit.flyer_html(rules, rules.recruitment.partner_types[0], "https://example.org/", code)
+        shown = language.record
+    messages: list[tuple[str | None, str]] = []
+    seen = set()
+    for kind, text in shown:
+        keys = [(None, text)] if kind == "ui" else [(c, text) for c in contexts.get(text, [])]
+        for key in keys:
+            if key not in seen:
+                seen.add(key)
+                messages.append(key)
+    pages = [f for f in content_files(content_dir, rules)] if spec.pages is None else [
+        f for f in content_files(content_dir, rules) if translation_of(f, code).exists()]
+    return Needed(code, messages, pages)
+
+
+def update(rules_file: Path, content_dir: Path | None) -> list[str]:
+    """Write `translations/<lang>.po` for every language: new texts added empty, translations kept.
+
+    A translation whose Danish text has changed is kept only as an obsolete entry (`#~`), so nobody loses
+    work but the site never shows a translation of an older text.
+    """
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    rules = load(rules_file)
+    folder = Path(rules_file).parent / "translations"
+    folder.mkdir(exist_ok=True)
+    lines = []
+    for lang in rules.languages:
+        old = i18n.read_catalog(folder, lang.code)
+        new = Catalog(locale=lang.code, project=rules.scheme.name, fuzzy=False,
+                      header_comment="# " + HEADER.format(scheme=rules.scheme.name))
+        wanted = needed(rules, Path(rules_file), content_dir, lang.code)
+        kept = 0
+        for context, text in wanted.messages:
+            entry = old.get(text, context=context)
+            string = entry.string if entry is not None else ""
+            flags = entry.flags if entry is not None else set()
+            kept += bool(string)
+            new.add(text, string, context=context, flags=flags)
+        for entry in [*old, *old.obsolete.values()]:
+            if entry.id and entry.string and new.get(entry.id, context=entry.context) is None:
+                new.obsolete[(entry.id, entry.context) if entry.context else entry.id] = entry
+        path = i18n.catalog_path(folder, lang.code)
+        with path.open("wb") as handle:
+            write_po(handle, new, width=0, sort_output=False, omit_header=False, include_previous=False)
+        lines.append(f"{path}: {len(wanted.messages)} texts, {kept} translated, {len(new.obsolete)} obsolete")
+    return lines
+
+
+_JINJA = re.compile(r"{{.*?}}|{%.*?%}", re.S)
+_MD_LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def page_differences(danish: str, translation: str) -> list[str]:
+    """What a translated content/ page changes that it must not: template tags and link targets."""
+    problems = []
+    if sorted(_JINJA.findall(danish)) != sorted(_JINJA.findall(translation)):
+        problems.append("its {{ … }} / {% … %} tags differ from the Danish page's")
+    if sorted(_MD_LINK.findall(danish)) != sorted(_MD_LINK.findall(translation)):
+        problems.append("its links differ from the Danish page's")
+    return problems

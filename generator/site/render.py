@@ -1,0 +1,370 @@
+"""Render the scheme into Markdown pages with Jinja2: generated pages and the hand-written ones in content/.
+
+Every page is a Markdown file whose data-bearing parts are HTML produced by the macros in
+`templates/_macros.j2`. Text from the data is escaped for HTML *and* Markdown (see `safe_text`), so a value in
+`rules.yaml` can never become markup, a link or a script on the site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator.checklist import describe as words
+from generator.checklist import drawing as graphdraw
+from generator.site import pages
+from generator.scheme import references
+from generator import i18n
+from generator.i18n import _
+from generator.checklist.logic import compile_graph, evaluate
+from generator.scheme.model import Rules
+from generator.scheme.problems import InputError, Problem
+
+TEMPLATES = Path(__file__).parent / "templates"
+MACROS = "{% import '_macros.j2' as m with context %}"
+MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december"]
+
+# Characters that Markdown would read as syntax, written as HTML entities: inert in Markdown and HTML alike.
+_MARKDOWN_SYNTAX = {"[": "&#91;", "]": "&#93;", "*": "&#42;", "_": "&#95;", "`": "&#96;", "\\": "&#92;",
+                    "|": "&#124;", "{": "&#123;", "}": "&#125;", "~": "&#126;"}
+_SYNTAX_RE = re.compile("[" + re.escape("".join(_MARKDOWN_SYNTAX)) + "]")
+
+
+def safe_text(value: object) -> Markup:
+    """Escape a data value so that neither HTML nor Markdown reads anything in it as markup."""
+    if hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    escaped = html.escape(str(value), quote=True)
+    return Markup(_SYNTAX_RE.sub(lambda m: _MARKDOWN_SYNTAX[m.group()], escaped))
+
+
+def danish_date(value: dt.date) -> str:
+    """A date as the active language writes it: '6. marts 2015' in Danish, 'March 6, 2015' in English."""
+    code = i18n.active_code()
+    if code == i18n.SOURCE_LANGUAGE:
+        return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+    from babel.dates import format_date
+    return format_date(value, format="long", locale=code)
+
+
+def danish_number(value: int) -> str:
+    """A whole number with the active language's digit grouping: 50.000 in Danish, 50,000 in English."""
+    code = i18n.active_code()
+    if code == i18n.SOURCE_LANGUAGE:
+        return f"{value:,}".replace(",", ".")
+    from babel.numbers import format_decimal
+    return format_decimal(value, locale=code, numbering_system="latn")
+
+
+def _noting_finalize(value: object) -> Markup:
+    """Escape like `safe_text`, and note which translated texts the page shows (for its notice)."""
+    language = i18n.active()
+    if language is not None:
+        language.note(value)
+    return safe_text(value)
+
+
+def page_url(path: str, use_directory_urls: bool) -> str:
+    """The URL MkDocs gives the page at `path` (relative to the site root)."""
+    stem = path[:-3] if path.endswith(".md") else path
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_path: str, to_url: str, use_directory_urls: bool) -> str:
+    """A link from the page at `from_path` to `to_url`, both relative to the site root."""
+    here = page_url(from_path, use_directory_urls)
+    base = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
+    target, _, anchor = to_url.partition("#")
+    rel = posixpath.relpath(target or here, base or ".") if target else ""
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    if rel == "./" or rel == ".":
+        rel = "./"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+class _PageLoader(jinja2.FileSystemLoader):
+    """Load page templates with the macros imported, on the first line so line numbers stay true."""
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        if not template.startswith("_"):
+            source = MACROS + source
+        return source, filename, uptodate
+
+
+@dataclass
+class RenderedPage:
+    path: str
+    title: str
+    markdown: str
+    group: str | None
+    generated: bool
+
+
+class Renderer:
+    """Holds the Jinja environment and what every template may use; renders one page at a time."""
+
+    def __init__(self, rules: Rules, *, use_directory_urls: bool = False, scenarios: list | None = None,
+                 only: list[str] | None = None):
+        self.rules = rules
+        self.use_directory_urls = use_directory_urls
+        self.catalog = pages.catalog(rules, has_scenarios=bool(scenarios))
+        self.by_id = {p.id: p for p in self.catalog}
+        # A language built for some pages only links to the others in the source language's site.
+        self.elsewhere = set(self.by_id) - set(only) if only is not None else set()
+        self.env = jinja2.Environment(
+            loader=_PageLoader(str(TEMPLATES)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            finalize=_noting_finalize,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(date=danish_date, number=danish_number)
+        self.env.tests["contains"] = lambda sequence, item: item in sequence
+        self.env.globals.update(
+            _=_,
+            rules=rules,
+            scheme=rules.scheme,
+            sources={s.id: s for s in rules.sources},
+            legal={e.id: e for e in rules.legal_excerpts},
+            roles={r.id: r for r in rules.roles},
+            pages=self.by_id,
+            module_order=references.module_order(rules),
+            rule_by_id={r.id: r for r in rules.rules},
+            describe=words.describe,
+            answer_options=words.answer_options,
+            verdict_label=words.verdict_label,
+            checklist_json=lambda c: Markup(script_json(checklist_data(rules, c))),
+            quiz_json=lambda: Markup(script_json(quiz_words())),
+            scenarios=scenarios or [],
+            evaluate=evaluate,
+            answer_label=words.answer_label,
+            fragment=lambda asked, answers: ";".join(f"{q}:{answers[q]}" for q in asked),
+            draw=graphdraw.draw,
+        )
+
+    def context(self, path: str) -> dict:
+        """What a template sees on the page at `path`: link helpers that know where the page is."""
+        def url(page_id: str, anchor: str = "") -> str:
+            target = page_url(self.by_id[page_id].path, self.use_directory_urls)
+            link = relative_url(path, target + (f"#{anchor}" if anchor else ""), self.use_directory_urls)
+            if page_id in self.elsewhere:
+                depth = page_url(path, self.use_directory_urls).count("/")
+                return "../" * (1 + depth) + target + (f"#{anchor}" if anchor else "")
+            return link
+
+        def asset(name: str) -> str:
+            return relative_url(path, name, self.use_directory_urls)
+
+        return {"url": url, "asset": asset, "page_path": path}
+
+    def generated(self) -> list[RenderedPage]:
+        out = []
+        for spec in self.catalog:
+            if spec.id in self.elsewhere:
+                continue
+            template = self.env.get_template(spec.template)
+            audience = next((a for a in self.rules.audiences if a.id == spec.id), None)
+            checklist = next((c for c in self.rules.checklists if c.id == spec.id), None)
+            module = next((m for m in (self.rules.training.modules if self.rules.training else [])
+                           if f"training-{m.id}" == spec.id), None)
+            language = i18n.active()
+            if language is not None:
+                language.shown.clear()
+            markdown = template.render(self.context(spec.path), page=spec, audience=audience, checklist=checklist,
+                                       module=module)
+            markdown = with_notice(markdown, spec.path, language.shown if language else set(), self.use_directory_urls)
+            out.append(RenderedPage(spec.path, spec.title, markdown, spec.group, True))
+        return out
+
+    def content_page(self, path: str, source: str, display: str) -> RenderedPage:
+        """Render a hand-written page from content/ (Markdown with Jinja) or raise with its file and line."""
+        try:
+            template = self.env.from_string(MACROS + source)
+            markdown = template.render(self.context(path), page=None, audience=None, checklist=None, module=None)
+        except jinja2.TemplateSyntaxError as exc:
+            raise InputError([Problem(display, exc.lineno, None, "", f"template error: {exc.message}.",
+                                      "check the {{ … }} and {% … %} tags on this line.")], display) from None
+        except jinja2.UndefinedError as exc:
+            line = _template_line(exc)
+            raise InputError([Problem(display, line, None, "", f"template error: {exc.message}.",
+                                      "use a name the templates know: scheme, rules, sources, legal, roles, "
+                                      "pages, url(...), m.fact(...).")], display) from None
+        title = _first_heading(markdown) or Path(path).stem
+        return RenderedPage(path, title, markdown, None, False)
+
+
+def notice_words() -> dict[str, str]:
+    """The words of the translation notice, in the active language (also asked for when collecting texts)."""
+    return {"unreviewed": _("Denne side er oversat, men oversættelsen er endnu ikke gennemlæst af et menneske. "
+                            "Den kan indeholde fejl."),
+            "fallback": _("Dele af siden er ikke oversat endnu. De står på dansk."),
+            "title": _("Om oversættelsen"),
+            "unsure": _("Er du i tvivl, så læs den danske side eller spørg din sagsbehandler."),
+            "danish": _("Læs siden på dansk")}
+
+
+def with_notice(markdown: str, path: str, shown: set[str], use_directory_urls: bool) -> str:
+    """Put a notice under the page's heading when it shows unreviewed translations or Danish fallbacks."""
+    shown = set(shown) - {i18n.REVIEWED}
+    if not shown:
+        return markdown
+    words = notice_words()
+    notes = [words[kind] for kind in (i18n.UNREVIEWED, i18n.FALLBACK) if kind in shown]
+    here = page_url(path, use_directory_urls)
+    danish = "../" * (1 + here.count("/")) + here
+    notice = (f'<div class="notice notice-translation" role="note" data-translation="{" ".join(sorted(shown))}">\n'
+              f'<p class="notice-title">{safe_text(words["title"])}</p>\n'
+              + "".join(f"<p>{safe_text(n)}</p>\n" for n in notes)
+              + f'<p>{safe_text(words["unsure"])} '
+              f'<a href="{safe_text(danish)}" hreflang="da">{safe_text(words["danish"])}</a></p>\n</div>\n')
+    lines = markdown.splitlines(keepends=True)
+    for n, line in enumerate(lines):
+        if line.startswith("# "):
+            return "".join(lines[: n + 1]) + "\n" + notice + "".join(lines[n + 1:])
+    return notice + markdown
+
+
+def script_json(data: object) -> str:
+    """JSON that is safe inside <script type="application/json">: no '<' can close the element."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace(
+        ">", "\\u003e").replace("&", "\\u0026")
+
+
+def checklist_data(rules: Rules, checklist) -> dict:
+    """What the page's script needs: the compiled graph, and the words to show answers and write notes."""
+    roles = {r.id: r for r in rules.roles}
+    legal = {e.id: e for e in rules.legal_excerpts}
+    questions = {}
+    for n, q in enumerate(checklist.questions, start=1):
+        questions[q.id] = {"n": n, "text": q.text, "kind": q.kind, "labels": dict(words.answer_options(q)),
+                           "unit": q.unit, "min": q.min, "max": q.max,
+                           "clarify": roles[q.clarify_with].name if q.clarify_with else None}
+    outcomes = {o.id: {"title": o.title, "verdict": words.verdict_label(o.verdict), "explanation": o.explanation,
+                       "next": o.next_steps, "contact": roles[o.contact].name, "bring": o.bring,
+                       "legal": [f"{legal[i].law}, {legal[i].paragraph}" for i in o.legal]}
+                for o in checklist.outcomes}
+    return {"id": checklist.id, "style": checklist.style, "title": checklist.title,
+            "graph": compile_graph(checklist).to_json(), "questions": questions, "outcomes": outcomes,
+            "default_contact": roles[rules.scheme.contact].name, "words": checklist_words()}
+
+
+def quiz_words() -> dict[str, str]:
+    """The words quiz.js writes, in the active language."""
+    return {"right": _("Rigtigt."), "wrong": _("Ikke rigtigt."), "choose": _("Vælg et svar først."),
+            "answer_is": _("Det rigtige svar er: %(answer)s")}
+
+
+def checklist_words() -> dict[str, str]:
+    """The words checklist.js writes, in the active language; `%(name)s` is filled in by the script."""
+    return {
+        "whole_number": _("Skriv et helt tal fra %(min)s til %(max)s."),
+        "result": _("Resultat"), "referral": _("Henvisning"), "printed": _("Udskrevet %(date)s."),
+        "to_clarify": _("Det skal afklares"), "ask": _("Spørg %(contact)s."),
+        "why": _("Det førte hertil"), "your_answer": _("Dit svar: %(answer)s."),
+        "your_answers": _("Dine svar"), "question_n": _("Spørgsmål %(n)s."),
+        "change": _("Ret svaret"), "change_n": _("Ret svaret på spørgsmål %(n)s"),
+        "note_date": _("Dato:"), "note_answers": _("Svar:"), "note_result": _("Resultat:"),
+        "note_reason": _("Begrundelse:"), "note_clarify": _("Skal afklares:"), "note_legal": _("Lovgrundlag:"),
+        "note_next": _("Næste skridt:"), "note_contact": _("Kontakt:"),
+        "journal": _("Journalnotat"), "journal_label": _("Journalnotat (tekst, du kan kopiere)"),
+        "copy": _("Kopiér notatet"), "copied": _("Notatet er kopieret."), "print": _("Udskriv"),
+        "print_referral": _("Udskriv henvisning"),
+    }
+
+
+def _template_line(exc: Exception) -> int | None:
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _first_heading(markdown: str) -> str | None:
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return None
+
+
+def content_files(content_dir: Path | None, rules: Rules) -> list[Path]:
+    """The hand-written pages in content/, without their translations (`page.<lang>.md`)."""
+    if not content_dir or not content_dir.is_dir():
+        return []
+    codes = {lang.code for lang in rules.languages}
+    return [f for f in sorted(content_dir.rglob("*.md")) if Path(f.stem).suffix.lstrip(".") not in codes]
+
+
+def translation_of(file: Path, code: str) -> Path:
+    """Where the translation of a content/ page into `code` lives: om-siden.md → om-siden.en.md."""
+    return file.with_name(f"{file.stem}.{code}{file.suffix}")
+
+
+def review_status(source: str) -> str:
+    """A translated content/ page is reviewed only if its front matter says `review: reviewed`."""
+    match = re.match(r"---\n(.*?)\n---\n", source, re.S)
+    reviewed = bool(match and re.search(r"^review:\s*reviewed\s*$", match.group(1), re.M))
+    return i18n.REVIEWED if reviewed else i18n.UNREVIEWED
+
+
+def render_all(rules: Rules, content_dir: Path | None, *, use_directory_urls: bool = False,
+               scenarios: list | None = None, only: list[str] | None = None) -> list[RenderedPage]:
+    """Render every page of the site: generated pages first, then content/ pages; refuse clashes.
+
+    In a language other than Danish (see `i18n.language`), a content/ page uses its translation
+    `page.<lang>.md` if there is one, else the Danish page with a notice; with `only` (a language built for
+    some pages), content/ pages without a translation are left out.
+    """
+    renderer = Renderer(rules, use_directory_urls=use_directory_urls, scenarios=scenarios, only=only)
+    rendered = renderer.generated()
+    taken = {p.path: p for p in rendered}
+    problems = []
+    language = i18n.active()
+    for file in content_files(content_dir, rules):
+        rel = file.relative_to(content_dir).as_posix()
+        display = f"{content_dir.name}/{rel}"
+        if rel in taken:
+            problems.append(Problem(display, 1, 1, "", f"this page has the same address as the generated page "
+                                    f"'{taken[rel].title}'.", "rename the file in content/."))
+            continue
+        try:
+            source, status = file.read_text(encoding="utf-8"), i18n.FALLBACK
+            if language is not None:
+                translation = translation_of(file, language.code)
+                if translation.exists():
+                    display = f"{content_dir.name}/{translation.relative_to(content_dir).as_posix()}"
+                    source = translation.read_text(encoding="utf-8")
+                    status = review_status(source)
+                elif only is not None:
+                    continue
+                language.shown.clear()
+            page = renderer.content_page(rel, source, display)
+            if language is not None:
+                page.markdown = with_notice(page.markdown, rel, language.shown | {status}, use_directory_urls)
+            rendered.append(page)
+        except InputError as exc:
+            problems += exc.problems
+        except UnicodeDecodeError:
+            problems.append(Problem(display, None, None, "", "the file is not UTF-8.", "save it as UTF-8."))
+    if problems:
+        raise InputError(problems, "content/")
+    return rendered

@@ -1,0 +1,230 @@
+"""The checklists in real headless Chromium: the page shows exactly what the Python evaluator computes.
+
+Every complete answer path of every checklist is replayed in the page (the contract: form[data-checklist],
+fieldset[data-question], input[name][value], [data-outcome]); scenarios are clicked through; each checklist is
+completed with the keyboard alone; and the page works as a printable checklist without JavaScript.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from generator.scheme.loader import load
+from generator.checklist.logic import UNKNOWN, evaluate, paths
+from generator.checklist.scenarios import load_scenarios, scenarios_dir
+
+from parity import CHECKLISTS, replay_every_path
+from support import REPO, RULES
+
+RULES_MODEL = load(RULES)
+SCENARIOS = load_scenarios(scenarios_dir(RULES), RULES_MODEL)
+SHOTS = REPO / "build" / "screenshots"
+@pytest.mark.parametrize("checklist_id", list(CHECKLISTS))
+def test_every_answer_path_shows_the_outcome_python_computes(page, base_url, checklist_id):
+    count, mismatches = replay_every_path(page, base_url, checklist_id)
+    print(f"\n{checklist_id}: {count} answer paths replayed in Chromium, {len(mismatches)} mismatches")
+    assert not mismatches, mismatches[:5]
+
+
+@pytest.mark.parametrize("checklist_id", list(CHECKLISTS))
+def test_result_is_empty_until_an_outcome_is_reached(page, base_url, checklist_id):
+    page.goto(f"{base_url}/{checklist_id}.html")
+    result = page.locator("[data-outcome]")
+    assert result.get_attribute("data-outcome") == ""
+    assert result.get_attribute("aria-live") == "polite"
+    first = CHECKLISTS[checklist_id].questions[0]
+    assert page.locator(f'fieldset[data-question="{first.id}"]').is_visible()
+    hidden_later = [q.id for q in CHECKLISTS[checklist_id].questions[1:] if q.ask_if is not None]
+    for qid in hidden_later:
+        assert page.locator(f'fieldset[data-question="{qid}"]').is_hidden()
+
+
+def _answer_by_clicks(page, checklist_id, answers, order):
+    for q in order:
+        value = answers[q]
+        number = page.locator(f'fieldset[data-question="{q}"] input[type=number]')
+        if number.count() and value != UNKNOWN:
+            number.fill(str(value))
+        else:
+            page.check(f'form[data-checklist="{checklist_id}"] input[name="{q}"][value="{value}"]')
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.id for s in SCENARIOS])
+def test_scenario_reaches_its_outcome_in_the_browser(page, base_url, scenario):
+    checklist = CHECKLISTS[scenario.checklist]
+    result = evaluate(checklist, scenario.answers)
+    assert result.outcome == scenario.expect, "the Python evaluator agrees with the scenario"
+    page.goto(f"{base_url}/{scenario.checklist}.html")
+    _answer_by_clicks(page, scenario.checklist, scenario.answers, result.asked)
+    assert page.locator("[data-outcome]").get_attribute("data-outcome") == scenario.expect
+    text = page.locator("[data-outcome]").inner_text()
+    outcome = next(o for o in checklist.outcomes if o.id == scenario.expect)
+    assert outcome.title in text
+    for q in result.unknown:
+        assert next(x.text for x in checklist.questions if x.id == q) in text, "names what to clarify"
+
+
+@pytest.mark.parametrize("scenario", [s for s in SCENARIOS if s.checklist == "tjek-medarbejder"][:1],
+                         ids=lambda s: s.id)
+def test_answers_in_the_fragment_restore_a_bookmarked_case(page, base_url, scenario):
+    checklist = CHECKLISTS[scenario.checklist]
+    result = evaluate(checklist, scenario.answers)
+    page.goto(f"{base_url}/{scenario.checklist}.html")
+    _answer_by_clicks(page, scenario.checklist, scenario.answers, result.asked)
+    bookmarked = page.url
+    assert "#svar=" in bookmarked
+    fresh = page.context.new_page()
+    fresh.goto(bookmarked)
+    assert fresh.locator("[data-outcome]").get_attribute("data-outcome") == scenario.expect
+    fresh.close()
+
+
+def _tab_to(page, selector: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => !!document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"could not reach {selector} with Tab")
+
+
+def _keyboard_answer(page, checklist_id, q, value):
+    fs = f'form[data-checklist="{checklist_id}"] fieldset[data-question="{q}"]'
+    number = page.locator(f"{fs} input[type=number]")
+    if number.count() and value != UNKNOWN:
+        _tab_to(page, f"{fs} input[type=number]")
+        page.keyboard.type(str(value))
+        return
+    if number.count():
+        _tab_to(page, f"{fs} input[type=checkbox]")
+        page.keyboard.press("Space")
+        return
+    _tab_to(page, f"{fs} input[type=radio]")
+    if not page.evaluate("() => document.activeElement.checked"):
+        page.keyboard.press("Space")
+    for _ in range(12):
+        if page.evaluate("() => document.activeElement.value") == value:
+            break
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.activeElement.checked && document.activeElement.value") == value
+
+
+@pytest.mark.parametrize("checklist_id", list(CHECKLISTS))
+def test_checklist_can_be_completed_with_the_keyboard_alone(page, base_url, checklist_id):
+    scenario = next(s for s in SCENARIOS if s.checklist == checklist_id and
+                    evaluate(CHECKLISTS[checklist_id], s.answers).outcome != "afklar")
+    result = evaluate(CHECKLISTS[checklist_id], scenario.answers)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{base_url}/{checklist_id}.html")
+    for q in result.asked:
+        _keyboard_answer(page, checklist_id, q, scenario.answers[q])
+        outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none", "the focused answer has a visible focus ring"
+    assert page.locator("[data-outcome]").get_attribute("data-outcome") == scenario.expect
+    # "Ret svaret" takes the reader back to the question, with the answer kept.
+    first = result.asked[0]
+    _tab_to(page, "[data-outcome] a.change-answer")
+    page.keyboard.press("Enter")
+    focused = page.evaluate("() => [document.activeElement.name, document.activeElement.value, "
+                            "document.activeElement.checked || document.activeElement.type === 'number']")
+    assert focused == [first, str(scenario.answers[first]), True]
+    # Start over, by keyboard too.
+    _tab_to(page, "[data-action=restart]")
+    page.keyboard.press("Enter")
+    assert page.locator("[data-outcome]").get_attribute("data-outcome") == ""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+
+@pytest.mark.parametrize("checklist_id", list(CHECKLISTS))
+def test_without_javascript_every_question_and_outcome_is_a_printable_checklist(browser, base_url, checklist_id):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base_url}/{checklist_id}.html")
+    checklist = CHECKLISTS[checklist_id]
+    for q in checklist.questions:
+        fs = page.locator(f'fieldset[data-question="{q.id}"]')
+        assert fs.is_visible()
+        assert q.text in fs.locator("legend").inner_text()
+        if q.ask_if is not None:
+            assert "Svar kun, hvis" in fs.inner_text()
+    for o in checklist.outcomes:
+        section = page.locator(f'.outcome-list [data-outcome-id="{o.id}"]')
+        assert section.is_visible()
+        assert "Gælder, hvis" in section.inner_text()
+    context.close()
+
+
+def _screens(page, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for label, width, height in (("desktop", 1280, 900), ("phone", 390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.evaluate("() => window.scrollTo(0, 0)")
+        page.screenshot(path=str(SHOTS / f"{label}-{name}.png"), full_page=True)
+
+
+def test_staff_result_gives_a_journal_note_and_prints_cleanly(page, base_url):
+    scenario = next(s for s in SCENARIOS if s.id == "medarbejder-foertidspensionist-med-restarbejdsevne")
+    checklist = CHECKLISTS["tjek-medarbejder"]
+    result = evaluate(checklist, scenario.answers)
+    page.goto(f"{base_url}/tjek-medarbejder.html")
+    _answer_by_clicks(page, "tjek-medarbejder", scenario.answers, result.asked)
+    note = page.locator(".journal textarea").input_value()
+    outcome = next(o for o in checklist.outcomes if o.id == scenario.expect)
+    assert re.search(r"Dato: \d{1,2}\.\d{1,2}\.\d{4}", note)
+    assert outcome.title in note and outcome.explanation in note
+    for q in result.asked:
+        assert next(x.text for x in checklist.questions if x.id == q) in note
+    assert "Lovgrundlag: Lov om aktiv socialpolitik, § 46, stk. 2" in note
+    _screens(page, "tjek-medarbejder-result")
+    pdf = page.pdf(format="A4", print_background=True)
+    (SHOTS / "print-journal.pdf").write_bytes(pdf)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert outcome.title in text
+    assert "Spørgsmål 1." not in text.split("Resultat")[0], "printout starts with the result, not the form"
+
+
+def test_partner_result_prints_as_a_one_page_referral_sheet(page, base_url):
+    scenario = next(s for s in SCENARIOS if s.id == "partner-kontanthjaelp-henvises")
+    checklist = CHECKLISTS["tjek-partner"]
+    result = evaluate(checklist, scenario.answers)
+    page.goto(f"{base_url}/tjek-partner.html")
+    _answer_by_clicks(page, "tjek-partner", scenario.answers, result.asked)
+    _screens(page, "tjek-partner-result")
+    pdf = page.pdf(format="A4", print_background=True)
+    (SHOTS / "print-referral.pdf").write_bytes(pdf)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    outcome = next(o for o in checklist.outcomes if o.id == scenario.expect)
+    for expected in [outcome.title, "Kontakt", "Det skal personen have med", *outcome.bring, *outcome.next_steps]:
+        assert " ".join(expected.split()) in " ".join(text.split()), expected
+
+
+def test_citizen_result_screenshots(page, base_url):
+    scenario = next(s for s in SCENARIOS if s.id == "borger-ved-ikke-om-revalidering")
+    result = evaluate(CHECKLISTS["tjek-borger"], scenario.answers)
+    page.goto(f"{base_url}/tjek-borger.html")
+    _answer_by_clicks(page, "tjek-borger", scenario.answers, result.asked)
+    assert page.locator("[data-outcome]").get_attribute("data-outcome") == "afklar"
+    _screens(page, "tjek-borger-result")
+
+
+def test_answers_are_not_stored_or_sent(page, base_url):
+    requests = []
+    page.on("request", lambda r: requests.append(r))
+    page.goto(f"{base_url}/tjek-borger.html")
+    page.wait_for_load_state("networkidle")
+    before = len(requests)
+    scenario = next(s for s in SCENARIOS if s.id == "borger-revalidend-alene")
+    _answer_by_clicks(page, "tjek-borger", scenario.answers, evaluate(CHECKLISTS["tjek-borger"], scenario.answers).asked)
+    page.wait_for_timeout(300)
+    after = requests[before:]
+    assert all(r.method == "GET" and r.post_data is None and r.resource_type not in ("fetch", "xhr", "websocket",
+               "eventsource", "ping") and "?" not in r.url for r in after), "answering sends nothing"
+    assert not any(v in r.url for r in after for v in ("svar", "revalidering")), [r.url for r in after]
+    storage = page.evaluate("() => [localStorage.length, sessionStorage.length, document.cookie]")
+    assert storage == [0, 0, ""]
+    assert page.context.cookies() == []

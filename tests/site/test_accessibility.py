@@ -1,0 +1,52 @@
+"""axe-core (WCAG 2.1 A and AA rules) on every built page, at desktop and phone widths, with zero violations.
+
+Arabic (right-to-left) pages get the same two widths; English pages, built from the same templates, desktop.
+
+Checklist pages are also checked at a result, where the live region, the answer summary and the journal note
+or referral actions are on screen.
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from support import all_pages, language_pages
+
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+RESULTS = {
+    "tjek-borger.html": "egen-virksomhed:yes;ejere:1;revalidering:unknown;ydelse:andet",
+    "tjek-medarbejder.html": "interesse:yes;ejerform:alene;status:foertidspension;restarbejdsevne:yes;afklaring:yes",
+    "tjek-partner.html": "interesse:yes;ejere:1;ydelse:kontanthjaelp",
+}
+CASES = [(name, width) for name in all_pages() for width in WIDTHS] + \
+        [(f"{name}#svar={answers}", width) for name, answers in RESULTS.items() for width in WIDTHS] + \
+        [(name, width) for name in language_pages("ar") for width in WIDTHS] + \
+        [(f"ar/tjek-borger.html#svar={RESULTS['tjek-borger.html']}", width) for width in WIDTHS] + \
+        [(name, "desktop") for name in language_pages("en")]
+CHECKED: list[str] = []
+axe = Axe()
+
+
+@pytest.mark.parametrize("target,width", CASES, ids=[f"{t.split('#')[0]}{'-result' if '#' in t else ''}-{w}"
+                                                    for t, w in CASES])
+def test_page_has_no_wcag_violations(page, base_url, target, width):
+    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
+    page.goto(f"{base_url}/{target}")
+    page.wait_for_load_state("networkidle")
+    if "#svar=" in target:
+        assert page.locator("[data-outcome]").get_attribute("data-outcome"), "the result is on screen"
+    results = axe.run(page, options=WCAG)
+    violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+                  for v in results.response["violations"]]
+    assert not violations, violations
+    CHECKED.append(f"{target.split('#')[0]}{' (at a result)' if '#' in target else ''} [{width}]")
+
+
+def test_report_pages_checked_by_axe(capsys):
+    assert len(CHECKED) == len(CASES), "every page was checked"
+    with capsys.disabled():
+        print(f"\naxe (WCAG 2.1 A+AA) found 0 violations on {len(CHECKED)} page views:")
+        for line in CHECKED:
+            print("  " + line)

@@ -1,0 +1,150 @@
+"""Text from rules.yaml can never become markup: script tags, event handlers and javascript: links put into
+every kind of text field come out as inert text, in the built HTML and in the browser. The same holds for
+translations: every English translation is the payload too."""
+
+from __future__ import annotations
+
+import copy
+import typing
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from pydantic import BaseModel
+from pydantic.types import StringConstraints
+
+from generator.scheme.model import Ref, Rules
+from generator.scheme.reading import read
+
+from support import REPO, RULES
+
+PAYLOAD = ' </title><script>alert("x1")</script><img src=x onerror=alert("x2")><a href="javascript:alert(3)">x3</a>' \
+          ' [x4](javascript:alert(4)) {: onclick="alert(5)" } *x6* `x7`'
+
+
+def _is_text(annotation, meta=None) -> bool:
+    """A plain text field: a string with constraints but no id pattern and no reference marker."""
+    meta = list(meta if meta is not None else getattr(annotation, "__metadata__", ()))
+    strings = [m for m in meta if isinstance(m, StringConstraints)]
+    return bool(strings) and all(m.pattern is None for m in strings) and not any(isinstance(m, Ref) for m in meta)
+
+
+def _inner(annotation):
+    """Text, list[Text] and Text | None all reduce to the Annotated text type, else None."""
+    if _is_text(annotation):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def poison(model: BaseModel, data: dict, kinds: set) -> int:
+    """Append the payload to every text field of `data`, guided by the model; return how many were changed."""
+    changed = 0
+    for name, field in type(model).model_fields.items():
+        key = field.alias or name
+        if key not in data or data[key] is None:
+            continue
+        value = getattr(model, name)
+        text = _inner(field.annotation) is not None or (field.annotation is str and _is_text(None, field.metadata))
+        if text and isinstance(data[key], str):
+            data[key] += PAYLOAD
+            kinds.add(f"{type(model).__name__}.{name}")
+            changed += 1
+        elif _inner(field.annotation) is not None and isinstance(data[key], list) and all(isinstance(v, str) for v in data[key]):
+            data[key] = [v + PAYLOAD for v in data[key]]
+            kinds.add(f"{type(model).__name__}.{name}[]")
+            changed += len(data[key])
+        elif isinstance(value, BaseModel):
+            changed += poison(value, data[key], kinds)
+        elif isinstance(value, list):
+            for item, raw in zip(value, data[key]):
+                if isinstance(item, BaseModel):
+                    changed += poison(item, raw, kinds)
+    return changed
+
+
+@pytest.fixture(scope="module")
+def poisoned_site(tmp_path_factory):
+    from generator.site import assemble as site
+    from generator.site import build as site_build
+
+    data = read(RULES).data
+    model = Rules.model_validate(data)
+    poisoned = copy.deepcopy(data)
+    kinds: set = set()
+    count = poison(model, poisoned, kinds)
+    root = tmp_path_factory.mktemp("poisoned")
+    rules = root / "rules.yaml"
+    rules.write_text(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (root / "scenarios").mkdir()
+    poison_translations(root / "translations")
+    out = root / "site"
+    site_build.build(rules, REPO / "mkdocs.yml", out)
+    print(f"\nescaping: payload put into {count} text values of {len(kinds)} field kinds")
+    assert len(kinds) >= 60
+    for kind in ['Fact.text', 'Rule.text', 'Question.text', 'Option.label', 'Outcome.title', 'Outcome.explanation',
+                 'LegalExcerpt.quote', 'Source.title', 'Role.name', 'Scheme.site_title', 'Audience.intro']:
+        assert kind in kinds, kind
+    return out
+
+
+def poison_translations(folder):
+    """Every English translation (the site's own words and the scheme's texts) becomes the payload."""
+    from babel.messages.pofile import read_po, write_po
+
+    folder.mkdir()
+    with (REPO / "translations" / "en.po").open("rb") as handle:
+        catalog = read_po(handle, locale="en")
+    for message in catalog:
+        if message.id:
+            message.string = PAYLOAD
+    with (folder / "en.po").open("wb") as handle:
+        write_po(handle, catalog)
+
+
+def test_payload_is_inert_in_the_built_html(poisoned_site):
+    pages = sorted(poisoned_site.rglob("*.html"))
+    seen_payload = 0
+    for path in pages:
+        doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for script in doc.find_all("script"):
+            if script.get("type") in ("application/json",):
+                continue
+            assert "alert" not in (script.string or ""), (path.name, script)
+        for element in doc.find_all(True):
+            events = [a for a in element.attrs if a.lower().startswith("on")]
+            assert not events, (path.name, element.name, events)
+            href = (element.get("href") or "").strip().lower()
+            assert not href.startswith("javascript:"), (path.name, element)
+        assert not doc.find("img", src="x"), path.name
+        seen_payload += path.read_text(encoding="utf-8").count("x1")
+    assert seen_payload > 100, "the payload is on the pages, as text"
+
+
+def test_payload_shows_as_text_and_runs_nothing_in_the_browser(browser, poisoned_site):
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(poisoned_site))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        for name in ["index.html", "hvem-kan-deltage.html", "trappetrinsmodellen.html", "lovgrundlag.html",
+                     "tjek-borger.html#svar=egen-virksomhed:yes;ejere:3", "saadan-virker-tjeklisterne.html"]:
+            page.goto(f"{base}/{name}")
+            page.wait_for_load_state("networkidle")
+            assert 'alert("x1")' in page.locator("article").inner_text(), name
+        assert page.locator('a[href^="javascript:" i], [onerror], [onclick]').count() == 0
+    finally:
+        page.close()
+        server.shutdown()
+    assert dialogs == []

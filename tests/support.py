@@ -1,0 +1,49 @@
+"""What many tests share: the repository's paths, the real site's pages, a build helper, Debian's Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+RULES = REPO / "rules.yaml"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def all_pages() -> list[str]:
+    """Every page the real site has, as MkDocs will write it (known before the build, for parametrize)."""
+    from generator.scheme.loader import load
+    from generator.site.render import page_url
+    from generator.site.assemble import pages_for
+
+    return sorted(page_url(p, use_directory_urls=False) for p in pages_for(load(RULES), RULES, REPO / "content"))
+
+
+def language_pages(code: str) -> list[str]:
+    """The pages the site has in language `code` (under /<code>/), as the language switcher knows them."""
+    from generator.scheme.loader import load
+    from generator.site.assemble import alternates
+
+    entry = next(e for e in alternates(load(RULES), "da", True, REPO / "content", False) if e["lang"] == code)
+    return sorted(f"{code}/{url}" for url in (entry["pages"] if entry["pages"] is not None else all_pages()))
+
+
+def build_site(rules: Path, config: Path, out: Path) -> Path:
+    """Build a scheme with `--strict` from the repository root, as `python -m generator build` does."""
+    from generator.site import assemble as site
+    from generator.site import build as site_build
+
+    cwd = os.getcwd()
+    os.chdir(REPO)
+    try:
+        site_build.build(rules, config, out)
+    finally:
+        os.chdir(cwd)
+        os.environ.pop(site.RULES_ENV, None)
+    return out
