@@ -51,6 +51,37 @@ def umask() -> int:
     return mask
 
 
+MAX_INPUT_BYTES = 20 * 1024 * 1024  # a rules file, catalogue or page is far smaller; /dev/zero is endless
+
+
+def read_input(path: str | Path, name: str, fix: str) -> bytes:
+    """The bytes of an input file, or a located message: not there, a loop of links, a folder, a pipe or a
+    device (reading those would never end), or larger than any real input."""
+    import stat
+
+    def refuse(message: str, how: str = fix):
+        raise InputError([Problem(name, None, None, "", message, how)], name)
+
+    try:
+        mode = os.stat(path)
+    except RuntimeError:
+        refuse("the path is a loop of symbolic links.")
+    except OSError as exc:
+        refuse(f"cannot read the file: {exc.strerror}.")
+    if stat.S_ISDIR(mode.st_mode):
+        refuse("this is a folder, not a file.")
+    if not stat.S_ISREG(mode.st_mode):
+        refuse("this is not a regular file (a pipe, socket or device), so it is not read.")
+    if mode.st_size > MAX_INPUT_BYTES:
+        refuse(f"the file is {mode.st_size / 1024 / 1024:.0f} MB; an input file is at most "
+               f"{MAX_INPUT_BYTES // 1024 // 1024} MB.", "check that this is the right file.")
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        refuse(f"cannot read the file: {exc.strerror}.")
+
+
 def _mode_for(path: Path) -> int:
     """Keep an existing file's permissions; a new file gets 0644 less the umask, like `open()` would give."""
     with contextlib.suppress(OSError):

@@ -73,14 +73,11 @@ def read(path: Path, code: str):
     from babel.messages.pofile import PoFileError, read_po
 
     name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except IsADirectoryError:
+    if Path(path).is_dir():
         raise InputError([Problem(name, None, None, "", "this is a folder, not a translation file.",
                                   f"move the folder away; the translations of '{code}' belong in the file "
-                                  f"{Path(path).name}.")], name) from None
-    except OSError as exc:
-        raise files.problem(exc, path, doing="read") from None
+                                  f"{Path(path).name}.")], name)
+    raw = files.read_input(path, name, f"translations/{Path(path).name} must be a PO file (e.g. saved by Poedit).")
     problems = _lines_with_problems(raw, name)
     if problems:
         raise InputError(problems, name)

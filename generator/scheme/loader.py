@@ -50,7 +50,7 @@ def validate(model: type[BaseModel], document) -> BaseModel:
 def display_name(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a loop of links (reported when read)
         return str(path)
 
 

@@ -70,12 +70,10 @@ class Lines:
 
 def read(path: Path, display: str | None = None) -> Document:
     """Parse `path` into data and positions; raise InputError for anything a person must fix first."""
+    from generator.files import read_input
+
     name = display or str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError([Problem(name, None, None, "", f"cannot read the file: {exc.strerror}.",
-                                  "check the path given with --rules.")], name) from None
+    raw = read_input(path, name, "check the path given with --rules.")
     text = _decode(raw, name)
     _refuse_tabs(text, name)
     if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in _LINE_BREAK.split(text)):

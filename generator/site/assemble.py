@@ -68,7 +68,7 @@ def assemble(rules_file: Path, docs_dir: Path | None, code: str = i18n.SOURCE_LA
                                   f"add '{code}' under `languages:`, or build another language.")], str(rules_file))
     docs_dir = Path(docs_dir) if docs_dir else None
     if docs_dir is not None:
-        refuse_links_outside(docs_dir, rules_file.parent)
+        check_content(docs_dir, rules_file.parent, [lang.code for lang in rules.languages])
     speaking = (contextlib.nullcontext() if i18n.active_code() == code
                 else i18n.language(code, translations_dir(rules_file)))
     with speaking:
@@ -113,24 +113,44 @@ def plain(value):
     return value
 
 
-def refuse_links_outside(docs_dir: Path, project: Path) -> None:
-    """Refuse a symbolic link in content/ that leads outside the project: it would publish that file."""
+SCRIPT_SUFFIXES = (".js", ".mjs", ".cjs")
+
+
+def check_content(docs_dir: Path, project: Path, languages: list[str]) -> None:
+    """Refuse what in content/ would publish more than pages: a link that leads outside the project (it would
+    publish that file), a script (it would run as the site's own), a file where the generator writes its
+    assets or a language's site, and a pipe or device (reading it would never end)."""
     if not docs_dir.is_dir():
         return
     root = Path(project).resolve()
+    ours = {"assets/" + a.relative_to(ASSETS).as_posix() for a in ASSETS.rglob("*") if a.is_file()}
     problems = []
+
+    def refuse(path: Path, message: str, fix: str) -> None:
+        shown = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
+        problems.append(Problem(shown, None, None, "", message, fix))
+
     for folder, dirs, names in os.walk(docs_dir, followlinks=False):
         for name in [*dirs, *names]:
             path = Path(folder) / name
-            if not path.is_symlink():
-                continue
-            target = Path(os.path.realpath(path))
-            if target != root and root not in target.parents:
-                shown = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
-                problems.append(Problem(shown, None, None, "", f"this is a link to {os.readlink(path)}, outside "
-                                        "the project; it would be published with the site.",
-                                        "copy the file into the project instead of linking to it, or remove "
-                                        "the link."))
+            rel = path.relative_to(docs_dir).as_posix()
+            if path.is_symlink():
+                target = Path(os.path.realpath(path))
+                if target != root and root not in target.parents:
+                    refuse(path, f"this is a link to {os.readlink(path)}, outside the project; it would be "
+                           "published with the site.", "copy the file into the project instead of linking to it, "
+                           "or remove the link.")
+                    continue
+            if path.exists() and not path.is_dir() and not path.is_file():
+                refuse(path, "this is not a regular file (a pipe, socket or device).", "remove it from content/.")
+            elif path.is_file() and name.lower().endswith(SCRIPT_SUFFIXES):
+                refuse(path, "a script in content/ would be published as one of the site's own and could run.",
+                       "remove it; the site runs only the generator's scripts.")
+            elif path.is_file() and rel in ours:
+                refuse(path, f"the generator writes its own {rel} here.", "rename or remove the file.")
+            elif rel in languages and Path(folder) == docs_dir:
+                refuse(path, f"the site in language '{rel}' is built into {rel}/, which would replace this.",
+                       "rename the folder.")
     if problems:
         raise InputError(problems, f"{docs_dir.name}/")
 

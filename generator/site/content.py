@@ -9,6 +9,7 @@ cannot be blown up (`9**9**9`, `'x' * 10**9`). Whatever goes wrong is reported a
 from __future__ import annotations
 
 import operator
+import re
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -35,12 +36,49 @@ class _MacrosOnly(jinja2.BaseLoader):
         return path.read_text(encoding="utf-8"), str(path), lambda: True
 
 
-class ContentEnvironment(SandboxedEnvironment):
-    """The sandbox for hand-written pages, with `*` and `**` kept to sizes a page can use."""
+_WIDTH = re.compile(r"[%:]\D{0,3}?(\d{6,})|\.(\d{6,})")
 
-    intercepted_binops = frozenset({"*", "**"})
+
+def _too_large(*values) -> bool:
+    """Whether an argument asks for a text or list longer than a page can use: a count or a width over
+    MAX_ITEMS ('x'.ljust(10**9), '%999999999d', '{:>999999999}')."""
+    for value in values:
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ITEMS:
+            return True
+        if isinstance(value, str) and any(int(n) > MAX_ITEMS for m in _WIDTH.finditer(value) for n in m.groups() if n):
+            return True
+    return False
+
+
+def _guarded(name: str, function):
+    """A filter that refuses arguments asking for more than a page can use (`|center(10**9)`)."""
+    def guarded(*args, **kwargs):
+        if _too_large(*args[1:], *kwargs.values()) or (name == "format" and args and _too_large(args[0])):
+            raise jinja2.exceptions.SecurityError(f"the filter '{name}' would make a text too long")
+        return function(*args, **kwargs)
+
+    if hasattr(function, "jinja_pass_arg"):  # a filter that takes the context or environment first
+        guarded.jinja_pass_arg = function.jinja_pass_arg
+    return guarded
+
+
+class ContentEnvironment(SandboxedEnvironment):
+    """The sandbox for hand-written pages, with texts, lists and numbers kept to sizes a page can use."""
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 — Jinja's own signature
+        method = getattr(__obj, "__wrapped__", __obj)  # the sandbox wraps str.format
+        if _too_large(*args, *kwargs.values()) or (getattr(method, "__name__", "") in ("format", "format_map")
+                                                   and _too_large(getattr(method, "__self__", ""))):
+            raise jinja2.exceptions.SecurityError("the call would make a text or list too long")
+        return super().call(__context, __obj, *args, **kwargs)
 
     def call_binop(self, context, op, left, right):
+        if op == "%":
+            if isinstance(left, str) and _too_large(left):
+                raise jinja2.exceptions.SecurityError("the text would be too long")
+            return super().call_binop(context, op, left, right)
         if op == "**":
             if isinstance(left, int) and isinstance(right, int) and right > 0 \
                     and abs(left).bit_length() * right > MAX_BITS:
@@ -60,6 +98,7 @@ def environment(base: jinja2.Environment, templates) -> ContentEnvironment:
                              finalize=base.finalize, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
     env.filters.update({name: base.filters[name] for name in ("date", "number")})
+    env.filters.update({name: _guarded(name, function) for name, function in env.filters.items()})
     env.tests["contains"] = base.tests["contains"]
     env.globals.update({name: base.globals[name] for name in DATA if name in base.globals})
     return env

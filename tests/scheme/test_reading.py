@@ -92,3 +92,37 @@ def test_windows_line_ends_give_the_same_positions(tmp_path):
 def test_lines_count_only_the_line_breaks_editors_count():
     lines = reading.Lines("a\nb\r\nc\rd\u2028e")
     assert [lines.at(i) for i in (0, 2, 5, 7, 9)] == [(1, 1), (2, 1), (3, 1), (4, 1), (4, 3)]
+
+
+@pytest.mark.parametrize("kind, words", [("folder", "this is a folder"), ("fifo", "not a regular file"),
+                                         ("device", "not a regular file"), ("loop", "Too many levels"),
+                                         ("missing", "No such file")])
+def test_a_rules_path_that_is_not_a_file_is_refused_without_reading_it(tmp_path, kind, words):
+    """A pipe or /dev/zero would be read for ever; each odd path is a message instead."""
+    import os
+
+    path = tmp_path / "rules.yaml"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path = "/dev/zero"
+    elif kind == "loop":
+        (tmp_path / "a").symlink_to(tmp_path / "b")
+        (tmp_path / "b").symlink_to(tmp_path / "a")
+        path = tmp_path / "a"
+    with pytest.raises(InputError) as caught:
+        load(path, display="rules.yaml")
+    assert words in str(caught.value) and "fix:" in str(caught.value)
+
+
+def test_a_rules_file_larger_than_any_real_one_is_refused(tmp_path):
+    from generator.files import MAX_INPUT_BYTES
+
+    path = tmp_path / "rules.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_INPUT_BYTES + 1)
+    with pytest.raises(InputError) as caught:
+        load(path, display="rules.yaml")
+    assert "an input file is at most 20 MB" in str(caught.value)

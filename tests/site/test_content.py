@@ -70,7 +70,12 @@ def test_a_page_can_import_only_the_macros(tag):
     ("{{ 2**1000000000 }}", ["too large"]),
     ("{{ 'x' * 10**9 }}", ["too long"]),
     ("{{ [1] * 10**9 }}", ["too long"]),
-    ("{{ range(10**9)|list }}", ["Range too big"]),
+    ("{{ range(10**9)|list }}", ["too long"]),
+    ("{{ '%999999999d' % 1 }}", ["too long"]),
+    ("{{ '{:>999999999}'.format(1) }}", ["too long"]),
+    ("{{ 'x'|center(999999999) }}", ["too long"]),
+    ("{{ 'x'.ljust(10**9) }}", ["too long"]),
+    ("{{ '%*d'|format(999999999, 1) }}", ["too long"]),
     ("{{ scheme.name|int + 'a' }}", ["TypeError"]),
     ("{{ '%s %s' % (1,) }}", ["TypeError"]),
     ("{{ nothing }}", ["'nothing' is undefined", "use a name the pages know"]),
@@ -127,3 +132,19 @@ def test_code_in_a_content_page_runs_neither_in_build_nor_in_check(tmp_path):
         assert result.returncode == 1, (command, result.stdout, result.stderr)
         assert "uid=" not in result.stdout + result.stderr
         assert "content/om-siden.en.md:3:" in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+def test_content_that_would_publish_more_than_pages_is_refused(tmp_path):
+    rules = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8") + "languages:\n  - code: en\n    name: English\n"
+    project = small_project(tmp_path / "p", rules, content={
+        "om-siden.md": "# Om\n", "widget.js": "alert(1)\n", "assets/checklist.js": "alert(2)\n",
+        "en/side.md": "# Side\n"})
+    os.mkfifo(project / "content" / "roer.md")
+    with pytest.raises(InputError) as caught:
+        assemble(project / "rules.yaml", project / "content")
+    message = str(caught.value)
+    for words in ["content/widget.js: a script in content/ would be published",
+                  "content/assets/checklist.js: a script in content/", "content/en: the site in language 'en'",
+                  "content/roer.md: this is not a regular file"]:
+        assert words in message, message
+    assert "om-siden.md" not in message
