@@ -114,6 +114,8 @@ def plain(value):
 
 
 SCRIPT_SUFFIXES = (".js", ".mjs", ".cjs")
+# Characters that would change what a page's address means (javascript:x.html is a script, not a page).
+_ADDRESS_CHARACTERS = set(':#?%"\'<>\\`{}|^')
 
 
 def check_content(docs_dir: Path, project: Path, languages: list[str]) -> None:
@@ -123,6 +125,7 @@ def check_content(docs_dir: Path, project: Path, languages: list[str]) -> None:
     if not docs_dir.is_dir():
         return
     root = Path(project).resolve()
+    # Checked in this order: a link, a pipe, a script, a generator's file, a name, a language's folder.
     ours = {"assets/" + a.relative_to(ASSETS).as_posix() for a in ASSETS.rglob("*") if a.is_file()}
     problems = []
 
@@ -148,6 +151,10 @@ def check_content(docs_dir: Path, project: Path, languages: list[str]) -> None:
                        "remove it; the site runs only the generator's scripts.")
             elif path.is_file() and rel in ours:
                 refuse(path, f"the generator writes its own {rel} here.", "rename or remove the file.")
+            elif set(name) & _ADDRESS_CHARACTERS or any(ord(c) < 0x20 for c in name):
+                bad = " ".join(sorted(set(name) & _ADDRESS_CHARACTERS)) or "a control character"
+                refuse(path, f"the name becomes the page's address, and {bad} would change what the address "
+                       "means.", "rename it with letters, digits and hyphens, e.g. spoergsmaal-og-svar.md.")
             elif rel in languages and Path(folder) == docs_dir:
                 refuse(path, f"the site in language '{rel}' is built into {rel}/, which would replace this.",
                        "rename the folder.")

@@ -148,3 +148,15 @@ def test_content_that_would_publish_more_than_pages_is_refused(tmp_path):
                   "content/roer.md: this is not a regular file"]:
         assert words in message, message
     assert "om-siden.md" not in message
+
+
+@pytest.mark.parametrize("name, bad", [("javascript:alert(1).md", ":"), ("q?x.md", "?"), ("a#b.md", "#"),
+                                       ("<b>.md", "< >"), ("pct%20.md", "%")])
+def test_a_page_name_that_would_change_its_address_is_refused(tmp_path, name, bad):
+    """Found by fuzzing: content/javascript:alert(1).md became the navigation link javascript:alert(1).html."""
+    project = small_project(tmp_path / "p", content={name: "# Side\n", "side med mellemrum.md": "# Fint\n"})
+    with pytest.raises(InputError) as caught:
+        assemble(project / "rules.yaml", project / "content")
+    message = str(caught.value)
+    assert f"content/{name}: the name becomes the page's address, and {bad} would change" in message
+    assert "mellemrum" not in message
