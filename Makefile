@@ -34,7 +34,7 @@ bench: $(STAMP) chromium
 	$(PY) bench/run.py $(if $(QUICK),--quick)
 
 schema: $(STAMP)
-	$(PY) -m generator schema > schema/rules.schema.json
+	$(PY) -m generator schema --out schema/rules.schema.json
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from generator import files
 from generator.scheme.loader import load
-from generator.site import assemble as site
 from generator.site import build as site_build
 
 HELP = "validate the rules and build the site into site/"
@@ -17,7 +17,7 @@ def arguments(parser) -> None:
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="where to write the site (default: site)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress")
     parser.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
-                        help="mkdocs (default; every language) or zensical (Material's successor; Danish only)")
+                        help="mkdocs (default) or zensical (Material's successor)")
 
 
 def run(args) -> int:
@@ -35,6 +35,8 @@ def run(args) -> int:
         print(f"The site was not built: {exc.format_message() if hasattr(exc, 'format_message') else exc}\n"
               f"Nothing in {args.site_dir}/ was changed.", file=sys.stderr)
         return 1
+    except OSError as exc:
+        raise files.problem(exc, doing="read or write") from None
     index = (args.site_dir / "index.html").resolve()
     print(f"Built the site into {args.site_dir}/. Open {index} in a browser, or run `make serve` for a preview.")
     return 0

@@ -106,19 +106,13 @@ def catalog_path(translations_dir: Path, code: str) -> Path:
 def read_catalog(translations_dir: Path, code: str):
     """The catalogue for `code`, or an empty one if there is no file yet (everything falls back to Danish)."""
     from babel.messages.catalog import Catalog
-    from babel.messages.pofile import PoFileError, read_po
+
+    from generator.i18n import pofiles
 
     path = catalog_path(translations_dir, code)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return Catalog(locale=code)
-    try:
-        with path.open("rb") as handle:
-            return read_po(handle, locale=code, abort_invalid=True)
-    except (PoFileError, ValueError, UnicodeDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
-        raise InputError([Problem(str(path), line, None, "", f"the translation file cannot be read: {exc}.",
-                                  "fix the line (PO format: msgctxt, msgid, msgstr in quotes), or "
-                                  "open and save the file in Poedit.")], str(path)) from None
+    return pofiles.read(path, code)
 
 
 # --- the scheme's texts --------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import i18n
+from generator import files, i18n
+from generator.i18n import pofiles
 from generator.print import kit as printkit
 from generator.scheme.loader import load
 from generator.scheme.model import Rules
@@ -31,10 +32,10 @@ class Needed:
 
 
 def needed(rules: Rules, rules_file: Path, content_dir: Path | None, code: str) -> Needed:
-    """Render `code`'s pages with an empty catalogue and collect every text they show."""
+    """Assemble `code`'s site with an empty catalogue and collect every text its pages show."""
     from babel.messages.catalog import Catalog
 
-    from generator.site.assemble import footer_links
+    from generator.site.assemble import assemble
 
     spec = next(lang for lang in rules.languages if lang.code == code)
     scenarios = load_scenarios(scenarios_dir(rules_file), rules)
@@ -44,13 +45,12 @@ def needed(rules: Rules, rules_file: Path, content_dir: Path | None, code: str) 
             contexts.setdefault(text, []).append(context)
     with i18n.language(code, catalog=Catalog(locale=code)) as language:
         language.record = []
-        render_all(rules, content_dir, scenarios=scenarios, only=spec.pages)
-        footer_links(rules, use_directory_urls=False)
-        i18n._("Om siden")
+        assembly = assemble(rules_file, content_dir, code)
         notice_words()
         if code in printkit.FLYER_LANGUAGES and rules.recruitment and rules.recruitment.partner_types and any(
                 c.style == "citizen" for c in rules.checklists):
-            printkit.flyer_html(rules, rules.recruitment.partner_types[0], "https://example.org/", code)
+            printkit.flyer_html(assembly.rules, assembly.rules.recruitment.partner_types[0], "https://example.org/",
+                                code)
         shown = language.record
     messages: list[tuple[str | None, str]] = []
     seen = set()
@@ -72,11 +72,13 @@ def update(rules_file: Path, content_dir: Path | None) -> list[str]:
     work but the site never shows a translation of an older text.
     """
     from babel.messages.catalog import Catalog
-    from babel.messages.pofile import write_po
 
     rules = load(rules_file)
     folder = Path(rules_file).parent / "translations"
-    folder.mkdir(exist_ok=True)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise files.problem(exc, folder) from None
     lines = []
     for lang in rules.languages:
         old = i18n.read_catalog(folder, lang.code)
@@ -89,13 +91,15 @@ def update(rules_file: Path, content_dir: Path | None) -> list[str]:
             string = entry.string if entry is not None else ""
             flags = entry.flags if entry is not None else set()
             kept += bool(string)
-            new.add(text, string, context=context, flags=flags)
+            # A translator's comments (# …) belong to the entry and stay with it.
+            new.add(text, string, context=context, flags=flags,
+                    user_comments=list(entry.user_comments) if entry is not None else [],
+                    auto_comments=list(entry.auto_comments) if entry is not None else [])
         for entry in [*old, *old.obsolete.values()]:
             if entry.id and entry.string and new.get(entry.id, context=entry.context) is None:
                 new.obsolete[(entry.id, entry.context) if entry.context else entry.id] = entry
         path = i18n.catalog_path(folder, lang.code)
-        with path.open("wb") as handle:
-            write_po(handle, new, width=0, sort_output=False, omit_header=False, include_previous=False)
+        pofiles.write(path, new)
         lines.append(f"{path}: {len(wanted.messages)} texts, {kept} translated, {len(new.obsolete)} obsolete")
     return lines
 

@@ -9,15 +9,17 @@ each section starts on, and a second pass prints the table of contents with thos
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from generator import i18n
+from generator import files, i18n
 from generator.i18n import _
 from generator.scheme.loader import load
 from generator.scheme.model import Rules
@@ -120,29 +122,30 @@ def build_handbook(rules: Rules, site_dir: Path, out: Path, browser) -> Printed:
     css = [p.as_uri() for p in sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css"))]
     css += [(site_dir / "assets" / "scheme.css").as_uri(), (TEMPLATES / "handbook.css").as_uri()]
     template = _env().get_template("handbook.html.j2")
-    html_file = out.with_suffix(".html")
 
-    def render() -> None:
-        html_file.write_text(template.render(rules=rules, sections=sections, css=css,
-                                             today=dt.date.today().isoformat(),
-                                             sources=rules.sources), encoding="utf-8")
-        page.goto(html_file.as_uri())
-        page.pdf(path=str(out), format="A4", print_background=True, outline=True, tagged=True,
-                 display_header_footer=True, header_template="<span></span>",
-                 footer_template='<div style="font-size:9px;width:100%;text-align:center;font-family:sans-serif">'
-                                 '<span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-                 margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+    with tempfile.TemporaryDirectory(prefix=".print-", dir=out.parent) as work:
+        html_file = Path(work) / "handbook.html"
 
-    render()   # first pass: find where each section starts
-    reader = PdfReader(str(out))
-    starts = _section_pages(reader, [s["title"] for s in sections])
-    for s, number in zip(sections, starts):
-        s["page"] = number
-    render()   # second pass: the table of contents with page numbers
-    _set_metadata(out, rules)
+        def render() -> bytes:
+            html_file.write_text(template.render(rules=rules, sections=sections, css=css,
+                                                 today=dt.date.today().isoformat(),
+                                                 sources=rules.sources), encoding="utf-8")
+            page.goto(html_file.as_uri())
+            return page.pdf(format="A4", print_background=True, outline=True, tagged=True,
+                            display_header_footer=True, header_template="<span></span>",
+                            footer_template='<div style="font-size:9px;width:100%;text-align:center;'
+                                            'font-family:sans-serif"><span class="pageNumber"></span> / '
+                                            '<span class="totalPages"></span></div>',
+                            margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+
+        first = render()   # first pass: find where each section starts
+        starts = _section_pages(PdfReader(io.BytesIO(first)), [s["title"] for s in sections])
+        for s, number in zip(sections, starts):
+            s["page"] = number
+        final = _with_metadata(render(), rules)   # second pass: the table of contents with page numbers
     context.close()
-    html_file.unlink()
-    return Printed(out, len(PdfReader(str(out)).pages))
+    files.write_bytes(out, final)
+    return Printed(out, len(PdfReader(io.BytesIO(final)).pages))
 
 
 def _section_pages(reader, titles: list[str]) -> list[int | str]:
@@ -158,16 +161,18 @@ def _section_pages(reader, titles: list[str]) -> list[int | str]:
     return found
 
 
-def _set_metadata(path: Path, rules: Rules) -> None:
+def _with_metadata(pdf: bytes, rules: Rules) -> bytes:
+    """The PDF with its title, author, subject and language set (screen readers announce them)."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
-    writer = PdfWriter(clone_from=PdfReader(str(path)))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     writer.add_metadata({"/Title": _("Håndbog for ambassadører: %(scheme)s", scheme=rules.scheme.name),
                          "/Author": rules.scheme.municipality, "/Subject": rules.scheme.summary})
     writer._root_object[NameObject("/Lang")] = TextStringObject(i18n.active_code())
-    with path.open("wb") as handle:
-        writer.write(handle)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def checklist_url(base: str, rules: Rules, code: str) -> str:
@@ -201,14 +206,15 @@ def build_flyer(rules: Rules, partner, url: str, code: str, out: Path, browser) 
     from pypdf import PdfReader
 
     html = flyer_html(rules, partner, url, code, css=(TEMPLATES / "flyer.css").as_uri())
-    html_file = out.with_suffix(".html")
-    html_file.write_text(html, encoding="utf-8")
-    page = browser.new_page()
-    page.goto(html_file.as_uri())
-    page.pdf(path=str(out), format="A4", print_background=True, prefer_css_page_size=True, tagged=True)
-    page.close()
-    html_file.unlink()
-    return Printed(out, len(PdfReader(str(out)).pages))
+    with tempfile.TemporaryDirectory(prefix=".print-", dir=out.parent) as work:
+        html_file = Path(work) / "flyer.html"
+        html_file.write_text(html, encoding="utf-8")
+        page = browser.new_page()
+        page.goto(html_file.as_uri())
+        pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True, tagged=True)
+        page.close()
+    files.write_bytes(out, pdf)
+    return Printed(out, len(PdfReader(io.BytesIO(pdf)).pages))
 
 
 def build_all(rules_file: Path, site_dir: Path, out_dir: Path, base_url: str, browser=None) -> list[Printed]:
@@ -225,7 +231,7 @@ def build_all(rules_file: Path, site_dir: Path, out_dir: Path, base_url: str, br
                 return build_all(rules_file, site_dir, out_dir, base_url, own)
             finally:
                 own.close()
-    from generator.site.assemble import translations_dir
+    from generator.site.assemble import assemble, translations_dir
 
     site_dir, out_dir = Path(site_dir).resolve(), Path(out_dir).resolve()
     if not (site_dir / "index.html").exists():
@@ -238,7 +244,7 @@ def build_all(rules_file: Path, site_dir: Path, out_dir: Path, base_url: str, br
         if code != i18n.SOURCE_LANGUAGE and code not in {lang.code for lang in rules.languages}:
             continue
         with i18n.language(code, translations_dir(rules_file)):
-            local = i18n.translated(rules, code)
+            local = assemble(rules_file, None, code).rules   # the scheme as that language's site shows it
             url = checklist_url(base_url, local, code)
             for partner in (local.recruitment.partner_types if local.recruitment else []):
                 written.append(build_flyer(local, partner, url, code, out_dir / f"flyer-{partner.id}-{code}.pdf",

@@ -50,7 +50,7 @@ def validate(model: type[BaseModel], document) -> BaseModel:
 def display_name(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a loop of links (reported when read)
         return str(path)
 
 
@@ -173,7 +173,7 @@ def _model_at(loc: tuple, root: type[BaseModel]) -> type[BaseModel] | None:
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
-        field = current.model_fields.get(part)
+        field = _field(current, part)
         if field is None:
             return None
         current = field.annotation
@@ -196,15 +196,22 @@ def _unwrap(annotation: object) -> object:
             return annotation
 
 
+def _field(model: type[BaseModel], key: object):
+    """The field that `key` names in rules.yaml: by its YAML name (alias, e.g. 'is'), else its Python name."""
+    for name, field in model.model_fields.items():
+        if field.alias == key:
+            return field
+    return model.model_fields.get(key) if isinstance(key, str) else None
+
+
 def _fields_at(loc: tuple, root: type[BaseModel]) -> list[str]:
+    """The keys allowed at `loc`, as they are written in rules.yaml (`is`, not the Python name `is_`)."""
     model = _model_at(loc, root)
-    return list(model.model_fields) if model else []
+    return [field.alias or name for name, field in model.model_fields.items()] if model else []
 
 
 def _field_doc(loc: tuple, root: type[BaseModel]) -> str:
     model = _model_at(loc[:-1], root)
-    if not model or loc[-1] not in model.model_fields:
-        return ""
-    doc = model.model_fields[loc[-1]].description or ""
-    return doc.rstrip(".")
+    field = _field(model, loc[-1]) if model else None
+    return (field.description or "").rstrip(".") if field else ""
 

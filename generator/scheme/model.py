@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from generator.scheme.addresses import WebAddress
+
 # --- building blocks ---------------------------------------------------------------------------------
 
 
@@ -141,7 +143,7 @@ class Scheme(Strict):
     """One or two plain sentences: what the scheme is for. Shown on the start page."""
     contact: RoleId
     """Whom a reader should ask when unsure (a role id)."""
-    accessibility_statement_url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = None
+    accessibility_statement_url: WebAddress | None = None
     """The municipality's official accessibility statement (https://…), if it has one; the footer links to it.
     Without it, the footer links to the site's own statement page."""
     about_title: Text = "Om ordningen"

@@ -2,19 +2,26 @@
 
 PyYAML's own loader forgets positions and silently keeps the last of two equal keys. Composing the node
 tree ourselves keeps a line and column for every path (so later errors can say `rules.yaml:42:7`) and
-lets us refuse duplicate keys, tabs and bad bytes with a message that says how to fix them.
+lets us refuse duplicate keys, tabs, bad bytes and characters, too deep nesting and alias bombs with a
+message that says how to fix them.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+import yaml.reader
 
 from generator.scheme.problems import InputError, Problem, path_to_text
 
 Path_ = tuple  # a location inside the document: keys (str) and list indices (int)
+MAX_DEPTH = 100        # lists and blocks inside each other; a real scheme needs a fraction of this
+ALIAS_BUDGET = 10_000  # values that aliases (*name) may repeat in all; a "billion laughs" file repeats billions
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -43,39 +50,133 @@ class Document:
     positions: Positions
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+class Lines:
+    """Turn a character offset into the line and column an editor shows.
+
+    PyYAML also counts U+2028, U+2029 and U+0085 as line breaks, which editors do not; so positions are
+    taken from the offset PyYAML reports, and lines are counted at \\n, \\r\\n and \\r only.
+    """
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+    def at(self, index: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1
+
+    def of(self, mark) -> tuple[int, int]:
+        return self.at(mark.index)
 
 
 def read(path: Path, display: str | None = None) -> Document:
     """Parse `path` into data and positions; raise InputError for anything a person must fix first."""
+    from generator.files import read_input
+
     name = display or str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError([Problem(name, None, None, "", f"cannot read the file: {exc.strerror}.",
-                                  "check the path given with --rules.")], name)
+    raw = read_input(path, name, "check the path given with --rules.")
     text = _decode(raw, name)
     _refuse_tabs(text, name)
-    if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
+    if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in _LINE_BREAK.split(text)):
         raise InputError([Problem(name, 1, 1, "", "the file is empty.",
                                   "start from the project's rules.yaml, or run `python -m generator new DIR` "
                                   "for a minimal scheme.")], name)
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        what = exc.problem or "invalid YAML"
-        raise InputError([Problem(name, line, col, "", f"YAML syntax error: {what}"
-                                  + (f" ({exc.context})" if exc.context else "") + ".",
-                                  _yaml_fix(what))], name)
+    lines = Lines(text)
+    root = _compose(text, name, lines)
     positions = Positions(name)
     problems: list[Problem] = []
-    data = _convert(root, (), positions, problems, name)
+    data = _Converter(name, lines, positions, problems).convert(root, ())
     if problems:
         raise InputError(problems, name)
     return Document(data, positions)
+
+
+class _Refused(Exception):
+    """A document PyYAML could read but that must not be: too deep, or aliases repeating too much."""
+
+    def __init__(self, mark, message: str, fix: str):
+        super().__init__(message)
+        self.mark, self.message, self.fix = mark, message, fix
+
+
+class _Composer(yaml.SafeLoader):
+    """PyYAML's safe composer, with a limit on nesting and on what aliases may repeat.
+
+    An alias (*name) repeats the block its anchor (&name) marks, so a few lines can stand for billions of
+    values, which would take minutes and gigabytes to expand. The size of each block is noted when it is
+    finished, and every alias adds its block's size to a budget; a file over budget is refused at once, at
+    the alias. An alias to a block that is not finished yet (the block contains itself) is refused too.
+    """
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._sizes: dict[int, int] = {}
+        self._depth = 0
+        self._repeated = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self._count_alias(self.peek_event())
+            return super().compose_node(parent, index)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(self.peek_event().start_mark, f"lists and blocks are nested more than {MAX_DEPTH} "
+                               "levels deep here.", "check the brackets [ ] and { } on this line; a scheme needs "
+                               "only a few levels.")
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        if isinstance(node, yaml.MappingNode):
+            size = 1 + sum(self._sizes.get(id(k), 1) + self._sizes.get(id(v), 1) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            size = 1 + sum(self._sizes.get(id(item), 1) for item in node.value)
+        else:
+            size = 1
+        self._sizes[id(node)] = size
+        return node
+
+    def _count_alias(self, event) -> None:
+        node = self.anchors.get(event.anchor)
+        if node is None:
+            return  # PyYAML itself reports an alias without an anchor
+        size = self._sizes.get(id(node))
+        if size is None:
+            raise _Refused(event.start_mark, f"the alias *{event.anchor} repeats the block it is inside of, "
+                           "which would never end.", f"write the values out instead of *{event.anchor}.")
+        self._repeated += size
+        if self._repeated > ALIAS_BUDGET:
+            raise _Refused(event.start_mark, f"the aliases (*name) in this file repeat more than "
+                           f"{ALIAS_BUDGET:,} values, which looks like a file made to exhaust memory.",
+                           "write the values out, or use fewer aliases.")
+
+
+def _compose(text: str, name: str, lines: Lines) -> yaml.Node:
+    """Compose the YAML node tree, or raise InputError at the line of the first thing wrong."""
+    def stop(line_col, message: str, fix: str):
+        line, col = line_col
+        raise InputError([Problem(name, line, col, "", message, fix)], name) from None
+
+    loader = None
+    try:
+        loader = _Composer(text)
+        return loader.get_single_node()
+    except _Refused as exc:
+        stop(lines.of(exc.mark), exc.message, exc.fix)
+    except yaml.reader.ReaderError as exc:
+        stop(lines.at(exc.position), f"the character U+{exc.character:04X} cannot be in a YAML file.",
+             "delete it (it often comes from copying text from another program); an editor that shows invisible "
+             "characters helps.")
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or "invalid YAML"
+        stop(lines.of(mark) if mark else (None, None),
+             f"YAML syntax error: {what}" + (f" ({exc.context})" if exc.context else "") + ".", _yaml_fix(what))
+    except RecursionError:
+        stop((1, 1), "the file is nested too deeply to read.",
+             "check the brackets [ ] and { }; a scheme needs only a few levels.")
+    finally:
+        if loader is not None:
+            loader.dispose()
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -88,13 +189,13 @@ def _decode(raw: bytes, name: str) -> str:
         raise InputError([Problem(name, line, col, "",
                                   f"the byte 0x{raw[exc.start]:02x} is not valid UTF-8.",
                                   "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8); "
-                                  "Danish letters æ, ø, å are then kept.")], name)
+                                  "Danish letters æ, ø, å are then kept.")], name) from None
     return text.removeprefix("\ufeff")
 
 
 def _refuse_tabs(text: str, name: str) -> None:
     problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             problems.append(Problem(name, number, indent.index("\t") + 1, "",
@@ -116,42 +217,54 @@ def _yaml_fix(problem: str) -> str:
     return "check the indentation and quoting around this place."
 
 
+class _Converter:
+    """Turn the node tree into plain data, noting every value's and key's position and refusing what YAML
+    would silently accept (duplicate keys, merge keys, keys that are not text)."""
+
+    def __init__(self, name: str, lines: Lines, positions: Positions, problems: list[Problem]):
+        self.name, self.lines, self.pos, self.problems = name, lines, positions, problems
+
+    def mark(self, node: yaml.Node) -> tuple[int, int]:
+        return self.lines.of(node.start_mark)
+
+    def convert(self, node: yaml.Node, path: Path_):
+        self.pos.values[path] = self.mark(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        return _scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
+        out: dict = {}
+        seen: dict = {}
+        for key_node, value_node in node.value:
+            line, col = self.mark(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(Problem(self.name, line, col, "", "a key must be a plain word.",
+                                             "write the key as text followed by a colon."))
+                continue
+            key = key_node.value
+            if key == "<<":
+                self.problems.append(Problem(self.name, line, col, "", "YAML merge keys (<<) are not supported.",
+                                             "write the fields out in full."))
+                continue
+            if key in seen:
+                self.problems.append(Problem(self.name, line, col, path_to_text(path + (key,)),
+                                             f"the key '{key}' appears twice in the same block (first at line "
+                                             f"{seen[key][0]}).", "keep one of them; YAML would silently drop "
+                                             "the first."))
+                continue
+            seen[key] = (line, col)
+            self.pos.keys[path + (key,)] = (line, col)
+            out[key] = self.convert(value_node, path + (key,))
+        return out
+
+
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:int": int,
     "tag:yaml.org,2002:float": float,
 }
-
-
-def _convert(node: yaml.Node, path: Path_, pos: Positions, problems: list[Problem], name: str):
-    pos.values[path] = _mark(node)
-    if isinstance(node, yaml.MappingNode):
-        out: dict = {}
-        seen: dict = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                line, col = _mark(key_node)
-                problems.append(Problem(name, line, col, "", "a key must be a plain word.",
-                                        "write the key as text followed by a colon."))
-                continue
-            key = key_node.value
-            if key == "<<":
-                line, col = _mark(key_node)
-                problems.append(Problem(name, line, col, "", "YAML merge keys (<<) are not supported.",
-                                        "write the fields out in full."))
-                continue
-            if key in seen:
-                line, col = _mark(key_node)
-                problems.append(Problem(name, line, col, path_to_text(path + (key,)),
-                                        f"the key '{key}' appears twice in the same block (first at line "
-                                        f"{seen[key][0]}).", "keep one of them; YAML would silently drop the first."))
-                continue
-            seen[key] = _mark(key_node)
-            pos.keys[path + (key,)] = _mark(key_node)
-            out[key] = _convert(value_node, path + (key,), pos, problems, name)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (i,), pos, problems, name) for i, item in enumerate(node.value)]
-    return _scalar(node)
 
 
 def _scalar(node: yaml.ScalarNode):
@@ -170,4 +283,3 @@ def _scalar(node: yaml.ScalarNode):
     if tag == "tag:yaml.org,2002:null":
         return None
     return value
-

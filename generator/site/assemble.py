@@ -1,20 +1,26 @@
-"""Turn a validated scheme into a MkDocs site: pages into MkDocs' file list, navigation, and a safe build.
+"""Assemble one language's site: the scheme in that language, its rendered pages, and the MkDocs settings for them.
 
-MkDocs calls in through the hook (`site.hook`), so `mkdocs build` and `mkdocs serve` work as MkDocs users
-expect; `site.build` runs MkDocs once per language and publishes the result.
+`assemble` is the one place that decides what a language's site is. The MkDocs hook (`site.hook`) applies its
+settings to MkDocs' config and hands MkDocs its pages; the Zensical export (`site.zensical`) writes the same
+pages and settings to disk; translation extraction (`i18n.catalogs.needed`) runs it with an empty catalogue to
+learn which texts a language shows; the print kit takes the scheme in the flyer's language from it.
 """
 
 from __future__ import annotations
 
-import html
+import contextlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
+
+from markupsafe import Markup, escape
 
 from generator import i18n
 from generator.site import pages
 from generator.i18n import _
 from generator.scheme.loader import load
 from generator.scheme.model import Rules
+from generator.scheme.problems import InputError, Problem
 from generator.site.render import RenderedPage, content_files, page_url, render_all, translation_of
 from generator.checklist.scenarios import load_scenarios, scenarios_dir
 
@@ -22,7 +28,16 @@ RULES_ENV = "SCHEME_RULES"
 ASSETS = Path(__file__).parent / "assets"
 CSS = ["assets/scheme.css", "assets/print.css"]
 JS = ["assets/checklist.js", "assets/quiz.js"]
-_rendered: dict[int, list[RenderedPage]] = {}
+
+
+@dataclass
+class Assembly:
+    """One language's site, ready for an engine: pages as Markdown, and the configuration they need."""
+
+    code: str
+    rules: Rules                 # the scheme in this language (texts without a translation stay Danish)
+    pages: list[RenderedPage]
+    settings: dict               # MkDocs configuration values, in mkdocs.yml's shape (see `configure`)
 
 
 def rules_path(config_file: str | Path) -> Path:
@@ -32,46 +47,119 @@ def rules_path(config_file: str | Path) -> Path:
     return Path(config_file).resolve().parent / "rules.yaml"
 
 
-def language_of(config) -> str:
-    """The language this MkDocs run builds (set by `build`); Danish when MkDocs is run directly."""
-    return config.extra.get("scheme_language") or i18n.SOURCE_LANGUAGE
-
-
 def translations_dir(rules_file: Path) -> Path:
     return Path(rules_file).parent / "translations"
 
 
-def prepare(config) -> tuple[Rules, list[RenderedPage]]:
-    """Load the rules named by `config`, render every page in its language, set navigation and assets."""
-    path = rules_path(config.config_file_path)
-    rules = load(path)
-    scenarios = load_scenarios(scenarios_dir(path), rules)
-    code = language_of(config)
+def assemble(rules_file: Path, docs_dir: Path | None, code: str = i18n.SOURCE_LANGUAGE, *,
+             use_directory_urls: bool = False) -> Assembly:
+    """Load, translate and render the site of language `code`, and the MkDocs settings it needs.
+
+    Texts come from `translations/<code>.po` beside the rules, unless language `code` is already active
+    (`i18n.language`), as when the catalogues are filled: then that language and its catalogue are used.
+    """
+    rules_file = Path(rules_file)
+    rules = load(rules_file)
+    scenarios = load_scenarios(scenarios_dir(rules_file), rules)
     spec = next((lang for lang in rules.languages if lang.code == code), None)
     if code != i18n.SOURCE_LANGUAGE and spec is None:
-        from mkdocs.exceptions import ConfigurationError
-        raise ConfigurationError(f"the language '{code}' is not in `languages:` in {path.name}.")
-    with i18n.language(code, translations_dir(path)):
+        raise InputError([Problem(str(rules_file), None, None, "languages",
+                                  f"the language '{code}' is not in `languages:`.",
+                                  f"add '{code}' under `languages:`, or build another language.")], str(rules_file))
+    docs_dir = Path(docs_dir) if docs_dir else None
+    if docs_dir is not None:
+        check_content(docs_dir, rules_file.parent, [lang.code for lang in rules.languages])
+    speaking = (contextlib.nullcontext() if i18n.active_code() == code
+                else i18n.language(code, translations_dir(rules_file)))
+    with speaking:
         local = i18n.translated(rules, code)
         scenarios = [i18n.translated(s, code) for s in scenarios]
-        rendered = render_all(local, Path(config.docs_dir), use_directory_urls=config.use_directory_urls,
-                              scenarios=scenarios, only=spec.pages if spec else None)
-        # MkDocs' theme templates print titles without escaping them, so they are escaped here, once.
-        config.site_name = html.escape(local.scheme.site_title)
-        config.extra["footer_links"] = footer_links(local, config.use_directory_urls)
-        config.extra["footer_label"] = html.escape(_("Om siden"))
-        config.nav = navigation(rendered)
-    config.extra["alternate"] = alternates(rules, code, bool(scenarios), Path(config.docs_dir),
-                                           config.use_directory_urls)
-    for css in reversed(CSS):
+        rendered = render_all(local, docs_dir, use_directory_urls=use_directory_urls, scenarios=scenarios,
+                              only=spec.pages if spec else None)
+        extra = {"scheme_language": code,
+                 "footer_links": footer_links(local, use_directory_urls),
+                 "footer_label": escape(_("Om siden")),
+                 "alternate": alternates(rules, code, bool(scenarios), docs_dir, use_directory_urls)}
+        # MkDocs' theme templates print these without escaping (and escape some twice), so they are escaped
+        # here, once, as Markup: a template's `| e` then leaves them as they are.
+        settings = {"site_name": escape(local.scheme.site_title), "nav": navigation(rendered),
+                    "theme": {"language": code}, "extra": extra, "extra_css": list(CSS),
+                    "extra_javascript": list(JS) if (rules.checklists or rules.training) else []}
+    return Assembly(code, local, rendered, settings)
+
+
+def configure(config, settings: dict) -> None:
+    """Apply an assembly's settings to a MkDocs config; the site's own CSS and JS come before any it lists."""
+    config.site_name = settings["site_name"]
+    config.nav = settings["nav"]
+    config.theme["language"] = settings["theme"]["language"]
+    config.extra.update(settings["extra"])
+    for css in reversed(settings["extra_css"]):
         if css not in config.extra_css:
             config.extra_css.insert(0, css)
-    if rules.checklists or rules.training:
-        for js in JS:
-            if js not in [str(s) for s in config.extra_javascript]:
-                config.extra_javascript.append(js)
-    _rendered[id(config)] = rendered
-    return rules, rendered
+    for js in settings["extra_javascript"]:
+        if js not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(js)
+
+
+def plain(value):
+    """Settings as plain YAML data (Markup becomes str with the same, escaped, text)."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+SCRIPT_SUFFIXES = (".js", ".mjs", ".cjs")
+# Characters that would change what a page's address means (javascript:x.html is a script, not a page).
+_ADDRESS_CHARACTERS = set(':#?%"\'<>\\`{}|^')
+
+
+def check_content(docs_dir: Path, project: Path, languages: list[str]) -> None:
+    """Refuse what in content/ would publish more than pages: a link that leads outside the project (it would
+    publish that file), a script (it would run as the site's own), a file where the generator writes its
+    assets or a language's site, and a pipe or device (reading it would never end)."""
+    if not docs_dir.is_dir():
+        return
+    root = Path(project).resolve()
+    # Checked in this order: a link, a pipe, a script, a generator's file, a name, a language's folder.
+    ours = {"assets/" + a.relative_to(ASSETS).as_posix() for a in ASSETS.rglob("*") if a.is_file()}
+    problems = []
+
+    def refuse(path: Path, message: str, fix: str) -> None:
+        shown = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
+        problems.append(Problem(shown, None, None, "", message, fix))
+
+    for folder, dirs, names in os.walk(docs_dir, followlinks=False):
+        for name in [*dirs, *names]:
+            path = Path(folder) / name
+            rel = path.relative_to(docs_dir).as_posix()
+            if path.is_symlink():
+                target = Path(os.path.realpath(path))
+                if target != root and root not in target.parents:
+                    refuse(path, f"this is a link to {os.readlink(path)}, outside the project; it would be "
+                           "published with the site.", "copy the file into the project instead of linking to it, "
+                           "or remove the link.")
+                    continue
+            if path.exists() and not path.is_dir() and not path.is_file():
+                refuse(path, "this is not a regular file (a pipe, socket or device).", "remove it from content/.")
+            elif path.is_file() and name.lower().endswith(SCRIPT_SUFFIXES):
+                refuse(path, "a script in content/ would be published as one of the site's own and could run.",
+                       "remove it; the site runs only the generator's scripts.")
+            elif path.is_file() and rel in ours:
+                refuse(path, f"the generator writes its own {rel} here.", "rename or remove the file.")
+            elif set(name) & _ADDRESS_CHARACTERS or any(ord(c) < 0x20 for c in name):
+                bad = " ".join(sorted(set(name) & _ADDRESS_CHARACTERS)) or "a control character"
+                refuse(path, f"the name becomes the page's address, and {bad} would change what the address "
+                       "means.", "rename it with letters, digits and hyphens, e.g. spoergsmaal-og-svar.md.")
+            elif rel in languages and Path(folder) == docs_dir:
+                refuse(path, f"the site in language '{rel}' is built into {rel}/, which would replace this.",
+                       "rename the folder.")
+    if problems:
+        raise InputError(problems, f"{docs_dir.name}/")
 
 
 def pages_for(rules: Rules, rules_file: Path, content_dir: Path) -> list[str]:
@@ -87,7 +175,7 @@ def footer_links(rules: Rules, use_directory_urls: bool) -> list[dict]:
     by_id = {p.id: p for p in pages.catalog(rules)}
 
     def link(page_id: str, label: str) -> dict:
-        return {"id": page_id, "label": html.escape(label), "url": page_url(by_id[page_id].path, use_directory_urls)}
+        return {"id": page_id, "label": escape(label), "url": page_url(by_id[page_id].path, use_directory_urls)}
 
     statement = link("accessibility", _("Tilgængelighedserklæring"))
     if rules.scheme.accessibility_statement_url:
@@ -95,7 +183,7 @@ def footer_links(rules: Rules, use_directory_urls: bool) -> list[dict]:
     return [statement, link("privacy", _("Privatliv")), link("sources", _("Kilder"))]
 
 
-def alternates(rules: Rules, code: str, has_scenarios: bool, content_dir: Path,
+def alternates(rules: Rules, code: str, has_scenarios: bool, content_dir: Path | None,
                use_directory_urls: bool) -> list[dict] | None:
     """The language switcher's entries as seen from the `code` site: each language's root and its pages.
 
@@ -106,7 +194,7 @@ def alternates(rules: Rules, code: str, has_scenarios: bool, content_dir: Path,
         return None
     catalog = {p.id: p for p in pages.catalog(rules, has_scenarios=has_scenarios)}
     up = "" if code == i18n.SOURCE_LANGUAGE else "../"
-    entries = [{"name": "Dansk", "lang": i18n.SOURCE_LANGUAGE, "dir": "ltr", "root": up, "link": up or "./",
+    entries = [{"name": Markup("Dansk"), "lang": i18n.SOURCE_LANGUAGE, "dir": "ltr", "root": up, "link": up or "./",
                 "pages": None}]
     for lang in rules.languages:
         root = "" if lang.code == code else f"{up}{lang.code}/"
@@ -115,7 +203,7 @@ def alternates(rules: Rules, code: str, has_scenarios: bool, content_dir: Path,
             urls = [page_url(catalog[pid].path, use_directory_urls) for pid in lang.pages if pid in catalog]
             urls += [page_url(f.relative_to(content_dir).as_posix(), use_directory_urls)
                      for f in content_files(content_dir, rules) if translation_of(f, lang.code).exists()]
-        entries.append({"name": html.escape(lang.name), "lang": lang.code, "dir": lang.direction, "root": root,
+        entries.append({"name": escape(lang.name), "lang": lang.code, "dir": lang.direction, "root": root,
                         "link": root or "./", "pages": urls})
     return entries
 
@@ -125,24 +213,21 @@ def navigation(rendered: list[RenderedPage]) -> list:
     nav: list = []
     groups: dict[str, list] = {}
     for page in rendered:
-        entry = {html.escape(page.title): page.path}
+        entry = {escape(page.title): page.path}
         if page.group is None:
             nav.append(entry)
         elif page.group in groups:
             groups[page.group].append(entry)
         else:
             groups[page.group] = [entry]
-            nav.append({html.escape(page.group): groups[page.group]})
+            nav.append({escape(page.group): groups[page.group]})
     return nav
 
 
-def add_files(files, config):
+def add_files(files, config, rendered: list[RenderedPage]):
     """Replace content/ sources with their rendered versions and add the generated pages and assets."""
     from mkdocs.structure.files import File
 
-    rendered = _rendered.pop(id(config), None)
-    if rendered is None:
-        _, rendered = prepare(config)
     # content/ pages reach the site only as rendered here: translations and left-out pages are dropped.
     keep = {page.path for page in rendered}
     for file in [f for f in files.documentation_pages() if f.src_uri not in keep]:

@@ -1,20 +1,28 @@
 """Build the whole site (every language) into a staging folder and publish it only when all of it built.
 
-A failed build never leaves a half-written `site/`: MkDocs writes into a temporary folder beside it, and the
-finished folder is swapped in at the end.
+A failed or killed build never leaves a half-written `site/`: MkDocs writes into a staging folder beside it,
+and `publish` makes it the site in one step (see `generator.site.publish`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from generator import i18n
 from generator.scheme.loader import load
-from generator.site.assemble import RULES_ENV
+from generator.site import publish
+from generator.site.assemble import RULES_ENV, translations_dir
+from generator.checklist.scenarios import scenarios_dir
+
+
+def inputs(rules_file: Path, config_file: Path, config) -> list[Path]:
+    """What a build reads, which a site folder must never replace or sit inside."""
+    found = [Path(rules_file), Path(config_file), Path(config.docs_dir), scenarios_dir(rules_file),
+             translations_dir(rules_file)]
+    custom = getattr(config.theme, "custom_dir", None)
+    return found + ([Path(custom)] if custom else [])
 
 
 def build(rules_file: Path, config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
@@ -22,31 +30,20 @@ def build(rules_file: Path, config_file: Path, site_dir: Path, *, strict: bool =
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    os.environ[RULES_ENV] = str(Path(rules_file).resolve())
+    rules_file, config_file = Path(rules_file).resolve(), Path(config_file).resolve()
+    os.environ[RULES_ENV] = str(rules_file)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     codes = [i18n.SOURCE_LANGUAGE] + [lang.code for lang in load(rules_file).languages]
-    site_dir = Path(site_dir).resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
-    try:
+    reads = inputs(rules_file, config_file, load_config(config_file=str(config_file), strict=strict))
+    with publish.Staging(site_dir, rules_file.parent, reads) as staging:
         # Danish first: MkDocs empties its site_dir, so the languages' subfolders come after it.
         for code in codes:
-            out = staging if code == i18n.SOURCE_LANGUAGE else staging / code
+            out = staging.path if code == i18n.SOURCE_LANGUAGE else staging.path / code
             config = load_config(config_file=str(config_file), site_dir=str(out), strict=strict)
             config.extra["scheme_language"] = code
             config.theme["language"] = code
             mkdocs_build(config)
-        swap(staging, site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def swap(new: Path, target: Path) -> None:
-    old = target.with_name(f".site-old-{os.getpid()}")
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+        staging.publish()
 
 
 def log_to_console(verbose: bool = False) -> None:

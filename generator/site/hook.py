@@ -1,19 +1,40 @@
 """MkDocs hooks (named in mkdocs.yml): generate the scheme's pages whenever MkDocs builds or serves.
 
-A problem in rules.yaml or content/ stops the build before MkDocs touches site/, with the same
-file:line:col message as `python -m generator validate`.
+The pages and settings come from `site.assemble`, the same assembly every engine uses. A problem in rules.yaml
+or content/ stops the build before MkDocs touches site/, with the same file:line:col message as
+`python -m generator validate`.
 """
+
+from __future__ import annotations
+
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from generator import i18n
 from generator.site import assemble as site
 from generator.site import security
 from generator.scheme.problems import InputError
 
+_assembled: dict[int, site.Assembly] = {}
+
+
+def language_of(config) -> str:
+    """The language this MkDocs run builds (set by `build`); Danish when MkDocs is run directly."""
+    return config.extra.get("scheme_language") or i18n.SOURCE_LANGUAGE
+
+
+def _assemble(config) -> site.Assembly:
+    assembly = site.assemble(site.rules_path(config.config_file_path), Path(config.docs_dir), language_of(config),
+                             use_directory_urls=config.use_directory_urls)
+    site.configure(config, assembly.settings)
+    _assembled[id(config)] = assembly
+    return assembly
+
 
 def on_config(config):
     try:
-        site.prepare(config)
+        _assemble(config)
     except InputError as exc:
         raise PluginError("\n" + str(exc)) from None
     return config
@@ -21,17 +42,36 @@ def on_config(config):
 
 def on_files(files, config):
     try:
-        return site.add_files(files, config)
+        assembly = _assembled.get(id(config)) or _assemble(config)
+        return site.add_files(files, config, assembly.pages)
     except InputError as exc:
         raise PluginError("\n" + str(exc)) from None
 
 
 def on_serve(server, config, builder):
-    """Reload the preview when rules.yaml changes too, not only content/."""
+    """Reload the preview when rules.yaml changes too; answer only requests addressed to this machine."""
     server.watch(str(site.rules_path(config.config_file_path)))
+    security.guard_host(server)
     return server
 
 
 def on_post_page(output, page, config):
-    """Give every page a Content-Security-Policy that allows only the site's own origin."""
+    """Refuse a page that could run code of its own; give every page a policy that allows only the site's files."""
+    assembly = _assembled.get(id(config))
+    origin = next((p for p in assembly.pages if p.path == page.file.src_uri), None) if assembly else None
+    problems = security.problems(output, page.file.dest_uri, origin)
+    if problems:
+        raise PluginError("\n" + str(InputError(problems, "The site")))
     return security.add_policy(output)
+
+
+def on_post_template(output, template_name, config):
+    """The same for pages made from a theme template alone (404.html)."""
+    problems = security.problems(output, template_name)
+    if problems:
+        raise PluginError("\n" + str(InputError(problems, "The site")))
+    return security.add_policy(output)
+
+
+def on_post_build(config):
+    _assembled.pop(id(config), None)

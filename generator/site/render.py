@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from generator.checklist import describe as words
 from generator.checklist import drawing as graphdraw
-from generator.site import pages
+from generator.site import content, pages
 from generator.scheme import references
 from generator import i18n
 from generator.i18n import _
@@ -113,6 +113,8 @@ class RenderedPage:
     markdown: str
     group: str | None
     generated: bool
+    origin: str | None = None   # a hand-written page: the file it came from, e.g. content/om-siden.md
+    source: str = ""            # and that file's text, to locate a problem found in the finished page
 
 
 class Renderer:
@@ -122,6 +124,7 @@ class Renderer:
                  only: list[str] | None = None):
         self.rules = rules
         self.use_directory_urls = use_directory_urls
+        self.sandbox = None  # the environment for content/ pages, made when the first one is rendered
         self.catalog = pages.catalog(rules, has_scenarios=bool(scenarios))
         self.by_id = {p.id: p for p in self.catalog}
         # A language built for some pages only links to the others in the source language's site.
@@ -194,20 +197,13 @@ class Renderer:
         return out
 
     def content_page(self, path: str, source: str, display: str) -> RenderedPage:
-        """Render a hand-written page from content/ (Markdown with Jinja) or raise with its file and line."""
-        try:
-            template = self.env.from_string(MACROS + source)
-            markdown = template.render(self.context(path), page=None, audience=None, checklist=None, module=None)
-        except jinja2.TemplateSyntaxError as exc:
-            raise InputError([Problem(display, exc.lineno, None, "", f"template error: {exc.message}.",
-                                      "check the {{ … }} and {% … %} tags on this line.")], display) from None
-        except jinja2.UndefinedError as exc:
-            line = _template_line(exc)
-            raise InputError([Problem(display, line, None, "", f"template error: {exc.message}.",
-                                      "use a name the templates know: scheme, rules, sources, legal, roles, "
-                                      "pages, url(...), m.fact(...).")], display) from None
+        """Render a hand-written page from content/ in the sandbox (see `site.content`), or raise at its line."""
+        if self.sandbox is None:
+            self.sandbox = content.environment(self.env, TEMPLATES)
+        context = {**self.context(path), "page": None, "audience": None, "checklist": None, "module": None}
+        markdown = content.render(self.sandbox, source, context, display, MACROS)
         title = _first_heading(markdown) or Path(path).stem
-        return RenderedPage(path, title, markdown, None, False)
+        return RenderedPage(path, title, markdown, None, False, origin=display, source=source)
 
 
 def notice_words() -> dict[str, str]:
@@ -287,16 +283,6 @@ def checklist_words() -> dict[str, str]:
         "copy": _("Kopiér notatet"), "copied": _("Notatet er kopieret."), "print": _("Udskriv"),
         "print_referral": _("Udskriv henvisning"),
     }
-
-
-def _template_line(exc: Exception) -> int | None:
-    tb = exc.__traceback__
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
 
 
 def _first_heading(markdown: str) -> str | None:

@@ -55,3 +55,39 @@ def test_editing_rules_yaml_updates_the_served_page(tmp_path):
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def _status(port: int, host_header: str) -> int:
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", "/", headers={"Host": host_header})
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def test_the_preview_answers_only_requests_addressed_to_this_machine(tmp_path):
+    """Against DNS rebinding: a page on evil.example that points its name at 127.0.0.1 gets no answer."""
+    import os
+
+    from projects import small_project
+
+    project = small_project(tmp_path / "p")
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env={**os.environ, "PYTHONPATH": str(REPO)})
+    try:
+        assert _wait_for(f"http://127.0.0.1:{port}/", "audience-card", 120), "the preview came up"
+        for host in (f"localhost:{port}", f"127.0.0.1:{port}", "localhost", f"[::1]:{port}", f"app.localhost:{port}"):
+            assert _status(port, host) == 200, host
+        for host in (f"evil.example:{port}", "evil.example", f"localhost.evil.example:{port}", f"127.0.0.1.nip.io:{port}"):
+            assert _status(port, host) == 421, host
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()

@@ -50,3 +50,38 @@ def test_every_field_is_explained_by_a_comment_where_it_first_appears(tmp_path):
     assert len(seen) > 25
     assert not unexplained, unexplained
     assert sum("Skriv her" in line for line in lines) >= 5, "placeholders say what to write"
+
+
+def test_new_refuses_a_file_a_dangling_link_and_a_path_under_a_file(tmp_path):
+    (tmp_path / "a-file").write_text("mine", encoding="utf-8")
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    for target, words in [("a-file", "is a file, not a folder"), ("dangling", "does not exist"),
+                          ("a-file/new", "is a file, so no folder can be made inside it")]:
+        refused = generator("new", str(tmp_path / target))
+        assert refused.returncode == 1, (target, refused.stderr)
+        assert words in refused.stderr and "fix:" in refused.stderr and "Traceback" not in refused.stderr, \
+            refused.stderr
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "dangling"], "nothing written"
+
+
+def test_new_writes_each_file_whole_or_not_at_all(tmp_path):
+    """Under a 4 KB file size limit the long rules.yaml cannot be written: the message says so, and every file
+    that is there is whole."""
+    import os
+    import resource
+
+    from generator.scaffold import SCAFFOLD
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    target = tmp_path / "s"
+    result = subprocess.run([sys.executable, "-m", "generator", "new", str(target)], cwd=REPO, capture_output=True,
+                            text=True, preexec_fn=limit, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 1 and "File too large" in result.stderr and "Traceback" not in result.stderr
+    written = [p for p in target.rglob("*") if p.is_file()]
+    assert not [p for p in written if p.name.endswith(".tmp")], "no temporary file left"
+    assert not (target / "rules.yaml").exists()
+    for path in written:
+        assert path.read_bytes() == (SCAFFOLD / path.relative_to(target)).read_bytes(), path

@@ -71,6 +71,15 @@ BROKEN = [
      None, ["one line with one first module"]),
     ("wrong-choice", replace("applies_to: loan", "applies_to: laon"), (31, 17),
      ["expected one of", "Did you mean 'loan'?"]),
+    ("unknown-condition-key", replace('ask_if: {q: med, is: "yes"}', 'ask_if: {q: med, iss: "yes"}'), (86, 26),
+     ["unknown key 'iss'", "Did you mean 'is'?", "use one of: q, is, in, gte, gt, lte, lt, all, any, not."]),
+    ("statement-address-with-markup",
+     replace("  contact: sagsbehandler\n", "  contact: sagsbehandler\n  accessibility_statement_url: "
+             "'https://x.example/\"><script>alert(1)</script><a href=\"'\n"), (9, 32),
+     ["contains", "'\"'", "'<'", "address bar"]),
+    ("statement-address-not-https",
+     replace("  contact: sagsbehandler\n", "  contact: sagsbehandler\n  accessibility_statement_url: "
+             "javascript:alert(1)\n"), (9, 32), ["is not a web address that starts with https://"]),
 ]
 
 

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from generator.commands import main
 from generator.scheme.loader import load
 from generator.scheme.problems import InputError
+from generator.site.publish import MARKER
 
 from support import REPO, RULES
 
@@ -86,6 +87,7 @@ def test_a_damaged_build_never_leaves_a_half_written_site(tmp_path_factory, text
     site = root / "site"
     site.mkdir()
     (site / "index.html").write_text("previous", encoding="utf-8")
+    (site / MARKER).write_text("a previous build", encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["build", "--rules", str(rules), "--site-dir", str(site)])
@@ -98,7 +100,7 @@ def test_a_damaged_build_never_leaves_a_half_written_site(tmp_path_factory, text
     else:
         BUILDS["refused"] += 1
         assert code == 1
-        assert [p.name for p in site.iterdir()] == ["index.html"]
+        assert sorted(p.name for p in site.iterdir()) == [MARKER, "index.html"]
         assert (site / "index.html").read_text(encoding="utf-8") == "previous"
 
 

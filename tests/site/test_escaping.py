@@ -5,65 +5,19 @@ translations: every English translation is the payload too."""
 from __future__ import annotations
 
 import copy
-import typing
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from pydantic import BaseModel
-from pydantic.types import StringConstraints
 
-from generator.scheme.model import Ref, Rules
+from generator.scheme.model import Rules
 from generator.scheme.reading import read
 
+from hostile import poison
 from support import REPO, RULES
 
 PAYLOAD = ' </title><script>alert("x1")</script><img src=x onerror=alert("x2")><a href="javascript:alert(3)">x3</a>' \
           ' [x4](javascript:alert(4)) {: onclick="alert(5)" } *x6* `x7`'
-
-
-def _is_text(annotation, meta=None) -> bool:
-    """A plain text field: a string with constraints but no id pattern and no reference marker."""
-    meta = list(meta if meta is not None else getattr(annotation, "__metadata__", ()))
-    strings = [m for m in meta if isinstance(m, StringConstraints)]
-    return bool(strings) and all(m.pattern is None for m in strings) and not any(isinstance(m, Ref) for m in meta)
-
-
-def _inner(annotation):
-    """Text, list[Text] and Text | None all reduce to the Annotated text type, else None."""
-    if _is_text(annotation):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def poison(model: BaseModel, data: dict, kinds: set) -> int:
-    """Append the payload to every text field of `data`, guided by the model; return how many were changed."""
-    changed = 0
-    for name, field in type(model).model_fields.items():
-        key = field.alias or name
-        if key not in data or data[key] is None:
-            continue
-        value = getattr(model, name)
-        text = _inner(field.annotation) is not None or (field.annotation is str and _is_text(None, field.metadata))
-        if text and isinstance(data[key], str):
-            data[key] += PAYLOAD
-            kinds.add(f"{type(model).__name__}.{name}")
-            changed += 1
-        elif _inner(field.annotation) is not None and isinstance(data[key], list) and all(isinstance(v, str) for v in data[key]):
-            data[key] = [v + PAYLOAD for v in data[key]]
-            kinds.add(f"{type(model).__name__}.{name}[]")
-            changed += len(data[key])
-        elif isinstance(value, BaseModel):
-            changed += poison(value, data[key], kinds)
-        elif isinstance(value, list):
-            for item, raw in zip(value, data[key]):
-                if isinstance(item, BaseModel):
-                    changed += poison(item, raw, kinds)
-    return changed
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +29,7 @@ def poisoned_site(tmp_path_factory):
     model = Rules.model_validate(data)
     poisoned = copy.deepcopy(data)
     kinds: set = set()
-    count = poison(model, poisoned, kinds)
+    count = poison(model, poisoned, kinds, PAYLOAD)
     root = tmp_path_factory.mktemp("poisoned")
     rules = root / "rules.yaml"
     rules.write_text(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -1,0 +1,43 @@
+"""`python -m generator schema --out FILE` writes the JSON Schema whole or not at all (`make schema` uses it)."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+
+from generator.scheme.jsonschema import json_schema
+
+from support import REPO
+
+
+def run(*args, limit: int | None = None):
+    def set_limit():
+        if limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return subprocess.run([sys.executable, "-m", "generator", "schema", *args], cwd=REPO, capture_output=True,
+                          text=True, timeout=120, preexec_fn=set_limit, env={**os.environ, "PYTHONPATH": str(REPO)})
+
+
+def test_schema_out_writes_the_schema(tmp_path):
+    out = tmp_path / "rules.schema.json"
+    result = run("--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text(encoding="utf-8")) == json_schema()
+
+
+def test_a_schema_write_that_fails_leaves_the_old_file(tmp_path):
+    out = tmp_path / "rules.schema.json"
+    out.write_text('{"old": true}\n', encoding="utf-8")
+    result = run("--out", str(out), limit=4096)
+    assert result.returncode == 1 and "File too large" in result.stderr and "Traceback" not in result.stderr
+    assert out.read_text(encoding="utf-8") == '{"old": true}\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["rules.schema.json"]
+
+
+def test_make_schema_uses_the_whole_or_nothing_write():
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "generator schema --out schema/rules.schema.json" in makefile
+    assert "> schema/rules.schema.json" not in makefile, "a shell redirect empties the file before writing"
