@@ -1,0 +1,93 @@
+"""The compiled decision graph: the proof scales to hundreds of questions, names a counterexample when it fails,
+stays small enough for a page, and is compiled once per checklist."""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+
+import pytest
+
+from generator.checklist import graph as graphs
+from generator.checklist.graph import graph_of
+from generator.scheme.loader import load
+from generator.scheme.problems import InputError
+
+from support import FIXTURES, RULES
+
+spec = importlib.util.spec_from_file_location("generated", FIXTURES / "generated.py")
+generated = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(generated)
+
+REAL = load(RULES)
+
+
+@pytest.mark.parametrize("name,n,chain", [("200-question chain", 200, True), ("60 independent questions", 60, False)])
+def test_large_checklists_with_ved_ikke_everywhere_are_proven(tmp_path, capsys, name, n, chain):
+    path = tmp_path / "rules.yaml"
+    path.write_text(generated.checklist(n, chain=chain), encoding="utf-8")
+    graphs._CACHE.clear()
+    start = time.perf_counter()
+    rules = load(path)        # validation includes the proof
+    seconds = time.perf_counter() - start
+    graph = graph_of(rules.checklists[0])
+    size = graph.size()
+    with capsys.disabled():
+        print(f"\n{name}: validated (proof included) in {seconds:.2f} s; {graph.count_paths():.2e} answer paths, "
+              f"{graph.states} states, graph {size['nodes']} nodes / {size['edges']} arrows / {size['bytes']:,} bytes")
+    assert graph.count_paths() > 10**20, "far too many paths to walk: the proof did not walk them"
+    assert graph.reached_outcomes() == {"ja", "nej", "maaske"}
+    assert graph.asked_questions() == {f"q{i}" for i in range(1, n + 1)}
+    assert size["nodes"] < 10 * n, "identical sub-graphs are shared"
+
+
+def test_a_broken_large_checklist_names_a_counterexample(tmp_path):
+    path = tmp_path / "rules.yaml"
+    text = generated.checklist(200, chain=True, drop_from_no=137)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load(path, display="rules.yaml")
+    message = str(caught.value)
+    expected = ", ".join([f"q{i}=yes" for i in range(1, 137)] + ["q137=no"])
+    assert f"no outcome holds for the answers {expected}." in message
+    assert "fix: add an outcome for these answers" in message
+    outcomes_line = text[: text.index("    outcomes:")].count("\n") + 1
+    assert caught.value.problems[0].line == outcomes_line
+
+
+def test_the_real_graphs_are_small_and_share_sub_graphs():
+    for checklist in REAL.checklists:
+        graph = graph_of(checklist)
+        size = graph.size()
+        assert size["bytes"] < 20_000 and size["nodes"] < graph.states
+        assert len({id(n) for n in graph.nodes}) == len(graph.nodes)
+
+
+def test_every_edge_has_a_path_through_it():
+    for checklist in REAL.checklists:
+        graph = graph_of(checklist)
+        edges = {(n["q"], k) for n in graph.nodes if "q" in n for k in n["next"]}
+        covered = set()
+        for measures in graph.edge_runs():
+            steps, leaf = graph.follow(measures)
+            assert "outcome" in leaf
+            covered |= set(steps)
+        assert covered == edges
+
+
+def test_one_compiled_graph_per_checklist_whatever_the_language():
+    from generator import i18n
+
+    checklist = REAL.checklists[0]
+    with i18n.language("en", RULES.parent / "translations"):
+        english = i18n.translated(REAL, "en").checklists[0]
+    assert english.title != checklist.title
+    assert graph_of(english) is graph_of(checklist)
+
+
+def test_check_reports_the_size_of_each_graph():
+    from generator.gate import report
+
+    found = report.run(REAL, RULES)
+    line = next(f.message for f in found.findings if f.topic == "checklist tjek-borger")
+    assert "graph sent to the page:" in line and "bytes" in line and "answer paths" in line
