@@ -39,7 +39,11 @@ _CACHE: dict[str, "DecisionGraph"] = {}
 
 
 class GraphTooLarge(Exception):
-    """The checklist's decision graph outgrows what a page can carry."""
+    """The checklist's decision graph outgrows what a page can carry (`limit` nodes)."""
+
+    def __init__(self, limit: int):
+        super().__init__(f"more than {limit} nodes")
+        self.limit = limit
 
 
 @dataclass
@@ -350,7 +354,7 @@ class Compiler:
         if found is not None:
             return found
         if len(self.memo) > MAX_STATES or len(self.graph.nodes) > MAX_NODES:
-            raise GraphTooLarge(f"more than {MAX_NODES} nodes")
+            raise GraphTooLarge(MAX_NODES)
         k = len(self.outcomes)
         if i == len(self.order):
             node = self.leaf(state[:k], path)

@@ -8,7 +8,7 @@ show it (a counterexample) and the line of the outcome or question to correct.
 
 from __future__ import annotations
 
-from generator.checklist.graph import GraphTooLarge, MAX_NODES, graph_of
+from generator.checklist.graph import GraphTooLarge, graph_of
 from generator.checklist.kinds import UNKNOWN, today
 from generator.checklist.logic import question_tests, questions_in
 from generator.scheme.model import Checklist, Condition, Rules
@@ -116,9 +116,9 @@ def _proof(checklist: Checklist, base: tuple, positions: Positions) -> list[Prob
     asked somewhere; a maybe outcome exists exactly when 'Ved ikke' can leave the result open."""
     try:
         graph = graph_of(checklist)
-    except GraphTooLarge:
+    except GraphTooLarge as exc:
         return [_problem(positions, base + ("id",), f"checklist '{checklist.id}' needs a decision graph of more "
-                         f"than {MAX_NODES} nodes: too much for a page.",
+                         f"than {exc.limit} nodes: too much for a page.",
                          "split it into smaller checklists, or offer 'Ved ikke' (unknown: true) only on questions "
                          "a reader may really not know.")]
     index = {o.id: n for n, o in enumerate(checklist.outcomes)}

@@ -452,7 +452,7 @@ class OtherModel(Strict):
 
 import re  # noqa: E402
 
-from pydantic import AliasChoices, BeforeValidator, PrivateAttr, StrictInt  # noqa: E402
+from pydantic import AliasChoices, BeforeValidator, PrivateAttr, SerializeAsAny, StrictInt  # noqa: E402
 
 
 def _limit(value: object) -> object:
@@ -657,7 +657,7 @@ class Checklist(Strict):
     """The question the checklist answers, e.g. 'Kan ordningen være noget for mig?'."""
     intro: Text
     """What the checklist does and does not do, in plain words."""
-    questions: list[Question] = Field(min_length=1)
+    questions: list[SerializeAsAny[Question]] = Field(min_length=1)
     """The questions, in the order they are asked. Each has a `kind`: yes_no, choice, number, multiple, date or
     amount."""
     outcomes: list[Outcome] = Field(min_length=2)

@@ -91,3 +91,27 @@ def test_check_reports_the_size_of_each_graph():
     found = report.run(REAL, RULES)
     line = next(f.message for f in found.findings if f.topic == "checklist tjek-borger")
     assert "graph sent to the page:" in line and "bytes" in line and "answer paths" in line
+
+
+def test_checklists_that_differ_in_logic_never_share_a_graph(tmp_path):
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "rules.yaml"
+    path.write_text(text.replace("        max: 10\n", "        max: 1\n", 1), encoding="utf-8")
+    with pytest.raises(InputError) as caught:     # with max 1, 'I er for mange' can never be reached
+        load(path, display="rules.yaml")
+    assert "outcome 'mange' can never be reached" in str(caught.value)
+    original = load(FIXTURES / "minimal.yaml").checklists[0]
+    assert "2..10" in {b.key for b in graph_of(original).branches["antal"]}
+
+
+def test_a_graph_too_large_for_a_page_is_refused_with_a_fix(tmp_path, monkeypatch):
+    monkeypatch.setattr(graphs, "MAX_NODES", 5)
+    graphs._CACHE.clear()
+    try:
+        with pytest.raises(InputError) as caught:
+            load(RULES, display="rules.yaml")
+    finally:
+        graphs._CACHE.clear()
+    message = str(caught.value)
+    assert "needs a decision graph of more than 5 nodes" in message and "fix: split it" in message
+    assert caught.value.problems[0].line is not None

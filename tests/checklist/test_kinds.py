@@ -186,3 +186,25 @@ def test_the_scaffolds_examples_of_each_kind_validate(tmp_path):
     path.write_text(text[:start] + uncommented + text[end:], encoding="utf-8")
     checklist = load(path).checklists[0]
     assert [q.kind for q in checklist.questions] == ["yes_no", "multiple", "date", "amount"]
+
+
+def test_the_command_line_takes_every_kind_in_the_same_syntax_as_scenarios():
+    from generator.commands.evaluate import UsageError, report
+
+    answers = ["bor=yes", "foedt=1990-05-01", "ydelser=sygedagpenge,su", "indkomst=8.000/month", "boern=2"]
+    found = report(KINDS_RULES, "tjek-tilskud", answers, dt.date(2026, 6, 15))
+    assert found["outcome"] == "tilskud" and found["today"] == "2026-06-15"
+    assert {r["question"]: r["answer"] for r in found["reasons"]}["indkomst"] == "8000/month"
+    assert report(KINDS_RULES, "tjek-tilskud", answers[:2], dt.date(2026, 6, 15))["next_question"]["kind"] == "multiple"
+    assert report(KINDS_RULES, "tjek-tilskud", answers[:2], dt.date(2007, 6, 15))["outcome"] == "for-ung"
+    with pytest.raises(UsageError, match="'none' cannot be combined"):
+        report(KINDS_RULES, "tjek-tilskud", ["bor=yes", "foedt=1990-05-01", "ydelser=none,su"])
+
+
+def test_evaluate_takes_the_day_of_use_on_the_command_line():
+    out = subprocess.run([shutil.which("python3") and __import__("sys").executable, "-m", "generator", "evaluate",
+                          "--rules", str(FIXTURES / "kinds" / "rules.yaml"), "tjek-tilskud", "-a", "bor=yes",
+                          "-a", "foedt=2008-06-15", "--today", "2026-06-14", "--json"],
+                         cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["outcome"] == "for-ung", "the 18th birthday is tomorrow"
