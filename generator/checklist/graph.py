@@ -29,6 +29,7 @@ import sys
 from dataclasses import dataclass, field
 
 from generator.checklist.kinds import UNKNOWN, AnswerError, Branch
+from generator.checklist.kinds.amount import Amount
 from generator.checklist.logic import Result, explain, maybe_outcome, question_tests, test_key, tests_by_question
 from generator.scheme.model import Checklist, Condition
 
@@ -446,8 +447,8 @@ def measures_of(checklist: Checklist, answers: dict, day: dt.date | None = None)
 
 
 def _is_value(question, value) -> bool:
-    """Already a parsed value (a date, an Amount, a set of options), not a text to parse."""
-    return isinstance(value, (dt.date, frozenset)) or type(value).__name__ == "Amount"
+    """Already a parsed value (a date, an amount with its period, a set of options), not a text to parse."""
+    return isinstance(value, (dt.date, frozenset, Amount))
 
 
 def evaluate(checklist: Checklist, answers: dict, day: dt.date | None = None) -> Result:

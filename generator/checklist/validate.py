@@ -9,7 +9,7 @@ show it (a counterexample) and the line of the outcome or question to correct.
 from __future__ import annotations
 
 from generator.checklist.graph import GraphTooLarge, graph_of
-from generator.checklist.kinds import UNKNOWN, today
+from generator.checklist.kinds import today
 from generator.checklist.logic import question_tests, questions_in
 from generator.scheme.model import Checklist, Condition, Rules
 from generator.scheme.problems import Problem, did_you_mean, path_to_text
@@ -166,5 +166,3 @@ def _proof(checklist: Checklist, base: tuple, positions: Positions) -> list[Prob
                                      "correct its 'ask_if', or remove the question."))
     return problems
 
-
-__all__ = ["check", "UNKNOWN"]

@@ -115,3 +115,39 @@ def test_a_graph_too_large_for_a_page_is_refused_with_a_fix(tmp_path, monkeypatc
     message = str(caught.value)
     assert "needs a decision graph of more than 5 nodes" in message and "fix: split it" in message
     assert caught.value.problems[0].line is not None
+
+
+def test_the_graph_is_compiled_once_for_the_page_the_drawing_scenarios_check_and_the_command_line(monkeypatch):
+    from generator import i18n
+    from generator.checklist.scenarios import coverage, load_scenarios, scenarios_dir
+    from generator.commands.evaluate import report as evaluate_report
+    from generator.gate import diff, report
+    from generator.site.render import render_all
+
+    compiled = []
+    run = graphs.Compiler.run
+    monkeypatch.setattr(graphs.Compiler, "run", lambda self: compiled.append(self.checklist.id) or run(self))
+    graphs._CACHE.clear()
+    rules = load(RULES)
+    scenarios = load_scenarios(scenarios_dir(RULES), rules)
+    render_all(rules, RULES.parent / "content", scenarios=scenarios)           # pages, drawings, worked examples
+    with i18n.language("en", RULES.parent / "translations"):
+        render_all(i18n.translated(rules, "en"), RULES.parent / "content", scenarios=scenarios)
+    coverage(rules, scenarios)
+    report.run(rules, RULES)
+    diff.report(rules, load(RULES), scenarios_dir(RULES))
+    evaluate_report(rules, "tjek-borger", ["egen-virksomhed=yes"])
+    assert sorted(compiled) == sorted(c.id for c in rules.checklists), "each checklist compiled exactly once"
+
+
+@pytest.mark.parametrize("first", ["generator.checklist.kinds", "generator.checklist.graph", "generator.scheme.model",
+                                   "generator.checklist.kinds.date", "generator.scheme.loader"])
+def test_the_model_and_the_kinds_import_in_either_order(first):
+    import subprocess
+    import sys
+
+    from support import REPO
+
+    done = subprocess.run([sys.executable, "-c", f"import {first}; from generator.scheme.model import Checklist; "
+                           "assert Checklist.model_fields['questions']"], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -219,3 +219,11 @@ def test_mistakes_in_the_new_kinds_are_refused_at_their_line(tmp_path, name, old
         assert word in str(error), str(error)
     expected = line_of(text, at, after="checklists:")
     assert any(p.line == expected for p in error.problems), (expected, str(error))
+
+
+def test_an_unknown_key_inside_a_kinds_option_gets_its_suggestion(tmp_path):
+    text = KINDS_TEXT.replace("{value: su, label: SU}", "{value: su, lable: SU}", 1)
+    error = refused(tmp_path, text)
+    assert "unknown key 'lable'. Did you mean 'label'?" in str(error)
+    assert "fix: use one of: value, label." in str(error)
+    assert any(p.line == line_of(text, "lable: SU") for p in error.problems)

@@ -129,7 +129,7 @@ class Question(Strict):
         try:
             question = target.model_validate({k: v for k, v in data.items() if k in fields})
         except ValidationError as exc:
-            errors = [_line_error(e) for e in exc.errors()]
+            errors = [_line_error(e, target) for e in exc.errors()]
         for key in unknown:
             message = (f"unknown key '{key}' for a {target.name} question.{did_you_mean(key, fields)}; "
                        f"use one of: {', '.join(fields)}")
@@ -238,8 +238,15 @@ def _listed(names: list[str]) -> str:
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
-def _line_error(error: dict) -> dict:
-    """A pydantic error as it can be raised again (with its place inside the question kept)."""
+def _line_error(error: dict, kind: type[Question]) -> dict:
+    """A pydantic error as it can be raised again (with its place inside the question kept). An unknown key
+    deeper inside (an option's 'lable') gets its did-you-mean here, where the question's kind is known."""
+    if error["type"] == "extra_forbidden":
+        fields = _fields_at(kind, error["loc"][:-1])
+        key = str(error["loc"][-1])
+        message = f"unknown key '{key}'.{did_you_mean(key, fields)}; use one of: {', '.join(fields)}"
+        return {"type": PydanticCustomError("value_error", message.replace("{", "{{").replace("}", "}}")),
+                "loc": error["loc"], "input": error.get("input")}
     out = {"type": error["type"], "loc": error["loc"], "input": error.get("input")}
     if "ctx" in error:
         out["ctx"] = error["ctx"]
@@ -248,6 +255,29 @@ def _line_error(error: dict) -> dict:
         out["type"] = PydanticCustomError("value_error", text.replace("{", "{{").replace("}", "}}"))
         out.pop("ctx", None)
     return out
+
+
+def _fields_at(model: type, loc: tuple) -> list[str]:
+    """The keys the model found by following `loc` from `model` (list indices skipped) takes."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) if hasattr(model, "model_fields") else None
+        if field is None:
+            return []
+        model = _model_in(field.annotation)
+    return list(model.model_fields) if hasattr(model, "model_fields") else []
+
+
+def _model_in(annotation):
+    """The model class inside list[…], … | None or Annotated[…]."""
+    if hasattr(annotation, "model_fields"):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
 
 
 # --- shared by the kinds that compare integers: number, amount, date ----------------------------------
