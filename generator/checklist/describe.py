@@ -6,15 +6,10 @@ and 'det ikke gælder, at', and holds the words every kind shares.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from generator.checklist.kinds import UNKNOWN
-from generator.i18n import _, active_code
-from generator.i18n import SOURCE_LANGUAGE
+from generator.i18n import _
 from generator.scheme.model import Checklist, Condition
 
-MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-          "november", "december"]
 UNKNOWN_LABEL = "Ved ikke"
 # Danish source texts; translated with _() where they are shown (a language is active only while rendering).
 VERDICT_LABELS = {"yes": "Ja", "no": "Nej", "maybe": "Måske", "assess": "Det skal vurderes"}
@@ -53,21 +48,3 @@ def describe(checklist: Checklist, cond: Condition, nested: bool = False) -> str
     numbers = {q.id: n for n, q in enumerate(checklist.questions, start=1)}
     question = next(q for q in checklist.questions if q.id == cond.q)
     return question.describe_test(cond, numbers[cond.q])
-
-
-def number_text(value: int) -> str:
-    """A whole number with the active language's digit grouping: 50.000 in Danish, 50,000 in English."""
-    code = active_code()
-    if code == SOURCE_LANGUAGE:
-        return f"{value:,}".replace(",", ".")
-    from babel.numbers import format_decimal
-    return format_decimal(value, locale=code, numbering_system="latn")
-
-
-def date_text(value: dt.date) -> str:
-    """A date as the active language writes it: '6. marts 2015' in Danish."""
-    code = active_code()
-    if code == SOURCE_LANGUAGE:
-        return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
-    from babel.dates import format_date
-    return format_date(value, format="long", locale=code)

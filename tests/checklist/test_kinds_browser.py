@@ -13,7 +13,6 @@ import datetime as dt
 import functools
 import http.server
 import threading
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe

@@ -10,7 +10,7 @@ import re
 from typing import ClassVar, Literal, NamedTuple
 
 from generator.checklist.kinds.base import (AnswerError, Branch, Question, _, band_of, band_route, bands, bound,
-                                             register, within)
+                                             number_text, register, within)
 from generator.scheme.model import Condition
 
 # One rule for the command line, scenarios and the page: ASCII digits, optionally grouped in threes by dots
@@ -54,8 +54,6 @@ class AmountQuestion(Question):
         return value if value == "unknown" else f"{value.kroner}/{value.per}"
 
     def label_value(self, value) -> str:
-        from generator.checklist.describe import number_text
-
         return (_("%(amount)s kr. om måneden", amount=number_text(value.kroner)) if value.per == "month"
                 else _("%(amount)s kr. om året", amount=number_text(value.kroner)))
 
@@ -83,8 +81,6 @@ class AmountQuestion(Question):
         return within(measure, self._bound(cond))
 
     def describe_test(self, cond: Condition, n: int) -> str:
-        from generator.checklist.describe import number_text
-
         limit = cond.argument
         shown = number_text(int(limit)) if float(limit).is_integer() else str(limit)
         per = cond.per or self.per
@@ -108,8 +104,6 @@ class AmountQuestion(Question):
         return band_of(measure, route)
 
     def branch_label(self, branch: Branch, route: dict) -> str:
-        from generator.checklist.describe import number_text
-
         low, sep, high = branch.key.partition("..")
         if not sep:
             return _("%(amount)s kr. om året", amount=number_text(int(low)))

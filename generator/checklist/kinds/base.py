@@ -20,7 +20,7 @@ import typing
 from dataclasses import dataclass
 from typing import Annotated, ClassVar
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.scheme.model import Condition, Id, Ref, RoleId, Strict, Text
@@ -35,6 +35,32 @@ def _(message: str, **params) -> str:
     from generator.i18n import _ as translate
 
     return translate(message, **params)
+
+
+MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december"]
+
+
+def number_text(value: int) -> str:
+    """A whole number with the active language's digit grouping: 50.000 in Danish, 50,000 in English."""
+    from generator.i18n import SOURCE_LANGUAGE, active_code
+
+    code = active_code()
+    if code == SOURCE_LANGUAGE:
+        return f"{value:,}".replace(",", ".")
+    from babel.numbers import format_decimal
+    return format_decimal(value, locale=code, numbering_system="latn")
+
+
+def date_text(value: dt.date) -> str:
+    """A date as the active language writes it: '6. marts 2015' in Danish."""
+    from generator.i18n import SOURCE_LANGUAGE, active_code
+
+    code = active_code()
+    if code == SOURCE_LANGUAGE:
+        return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+    from babel.dates import format_date
+    return format_date(value, format="long", locale=code)
 
 
 def today() -> dt.date:

@@ -18,7 +18,7 @@ import re
 from typing import ClassVar, Literal
 
 from generator.checklist.kinds.base import (AnswerError, Branch, Question, _, band_of, band_route, bands,
-                                             register, today, within)
+                                             date_text, register, today, within)
 from generator.scheme.model import Condition
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
@@ -55,8 +55,6 @@ class DateQuestion(Question):
         return value if value == "unknown" else value.isoformat()
 
     def label_value(self, value) -> str:
-        from generator.checklist.describe import date_text
-
         return date_text(value)
 
     def check_test(self, path: tuple, cond: Condition) -> list:
@@ -122,8 +120,6 @@ class DateQuestion(Question):
 
     def describe_test(self, cond: Condition, n: int) -> str:
         if cond.test in ABSOLUTE:
-            from generator.checklist.describe import date_text
-
             pattern = {"gte": "datoen i spørgsmål %(n)s er %(date)s eller senere",
                        "gt": "datoen i spørgsmål %(n)s er efter %(date)s",
                        "lte": "datoen i spørgsmål %(n)s er %(date)s eller tidligere",
@@ -182,8 +178,6 @@ def period_text(test: str, amount: int) -> str:
 
 def band_text(mode: str, low: int | None, high: int | None) -> str:
     """A band of measures in words, e.g. 'mindst 18 år før', for the drawing."""
-    from generator.checklist.describe import date_text
-
     if mode == "date":
         first = date_text(EPOCH + dt.timedelta(days=low)) if low is not None else None
         last = date_text(EPOCH + dt.timedelta(days=high)) if high is not None else None

@@ -6,6 +6,7 @@ from typing import ClassVar, Literal
 
 from generator.checklist.kinds.base import AnswerError, Branch, Question, _, register
 from generator.scheme.model import Condition
+from generator.scheme.problems import did_you_mean
 
 LABELS = {"yes": "Ja", "no": "Nej"}
 
@@ -21,10 +22,6 @@ class YesNoQuestion(Question):
 
     def values(self) -> list[str]:
         return list(LABELS)
-
-    def options_shown(self) -> list[tuple[str, str]]:
-        """(value, label) of each radio button, 'Ved ikke' last."""
-        return [(v, self.label(v)) for v in self.values()] + ([("unknown", _("Ved ikke"))] if self.unknown else [])
 
     def accepts(self) -> str:
         return " or ".join(self.values() + (["unknown"] if self.unknown else []))
@@ -48,7 +45,7 @@ class YesNoQuestion(Question):
                                  "when the result depends on it."))
             elif str(value) not in self.values():
                 problems.append((where, f"'{value}' is not an answer to '{self.id}'."
-                                 + _did_you_mean(value, self.values()), f"use one of: {', '.join(self.values())}."))
+                                 + did_you_mean(str(value), self.values()), f"use one of: {', '.join(self.values())}."))
         return problems
 
     def test(self, cond: Condition, measure) -> bool:
@@ -63,9 +60,3 @@ class YesNoQuestion(Question):
 
     def branches(self, tests: list[Condition]) -> list[Branch]:
         return [Branch(v, v) for v in self.values()]
-
-
-def _did_you_mean(value, choices) -> str:
-    from generator.scheme.problems import did_you_mean
-
-    return did_you_mean(str(value), choices)
