@@ -106,7 +106,7 @@ def bench_scale(work: Path, factors: list[int]) -> None:
     from generator.gate import report as check
     from generator.site import assemble as site
     from generator.scheme.loader import load
-    from generator.checklist.logic import paths
+    from generator.checklist.graph import graph_of
 
     per_page = {}
     for factor in factors:
@@ -128,7 +128,7 @@ def bench_scale(work: Path, factors: list[int]) -> None:
         start = time.perf_counter()
         report = check.run(rules, folder / "rules.yaml")
         checked = time.perf_counter() - start
-        answer_paths = sum(len(paths(c)) for c in rules.checklists)
+        answer_paths = sum(graph_of(c).count_paths() for c in rules.checklists)
         per_1000 = checked / answer_paths * 1000
         row(f"Scale {factor}×: build time per page", f"{per_page[factor] * 1000:.0f} ms/page "
             f"({pages} pages, {questions} questions, {outcomes} outcomes, {seconds:.1f} s)",

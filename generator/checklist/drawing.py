@@ -1,6 +1,6 @@
 """Draw a checklist's decision graph for staff: an inline SVG with a complete text equivalent.
 
-The compiled graph (`logic.compile_graph`) can hold many nodes for the same question (one per earlier path).
+The compiled graph (`graph.graph_of`) can hold many nodes for the same question (one per earlier path).
 For people, the drawing shows one box per question and per outcome, with an arrow for every place an answer
 can lead. Where an answer leads to different places depending on earlier answers, each place gets an arrow,
 and the text equivalent says so in words; nothing in the picture is only in the picture.
@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from generator.checklist.describe import UNKNOWN_LABEL, answer_options
+from generator.checklist.describe import UNKNOWN_LABEL
+from generator.checklist.graph import graph_of
+from generator.checklist.kinds import UNKNOWN
 from generator.i18n import _
-from generator.checklist.logic import UNKNOWN, compile_graph
 from generator.scheme.model import Checklist
 
 BOX_W, BOX_H, ROW, STEP_X, MARGIN = 170, 50, 96, 56, 16
@@ -28,28 +29,21 @@ class Drawn:
 
 def edges(checklist: Checklist) -> dict[str, dict[str, list[str]]]:
     """question id → answer label → targets ('q:<id>' or 'o:<id>'), from every node of the compiled graph."""
-    graph = compile_graph(checklist)
-    by_id = {q.id: q for q in checklist.questions}
+    graph = graph_of(checklist)
     found: dict[str, dict[str, list[str]]] = {q.id: {} for q in checklist.questions}
     for node in graph.nodes:
         if "q" not in node:
             continue
-        q = by_id[node["q"]]
-        names = dict(answer_options(q)) if q.kind != "number" else {UNKNOWN: _(UNKNOWN_LABEL)}
+        q = graph.questions[node["q"]]
+        branches = {b.key: b for b in graph.branches[q.id]}
         for key, child in node["next"].items():
             target = graph.nodes[child]
             ref = f"q:{target['q']}" if "q" in target else f"o:{target['outcome']}"
-            label = names.get(key) or _band_label(key, q.unit)
+            label = _(UNKNOWN_LABEL) if key == UNKNOWN else q.branch_label(branches[key], graph.routes[q.id])
             targets = found[q.id].setdefault(label, [])
             if ref not in targets:
                 targets.append(ref)
     return found
-
-
-def _band_label(key: str, unit: str | None) -> str:
-    low, _dash, high = key.partition("-")
-    text = f"{low}–{high}" if high else low
-    return f"{text} {unit}".strip() if unit else text
 
 
 def _short(label: str) -> str:

@@ -1,25 +1,26 @@
-"""The one definition of what a checklist answers: the Python reference evaluator and its compiled graph.
+"""What a checklist answers, by definition: three-valued tests, which questions are asked, and the outcome.
 
 Answers are three-valued: a test on an answer of 'Ved ikke' ('unknown') is neither true nor false (Kleene
-logic). A question is asked when its `ask_if` is true or unknown. Once every question that applies is
-answered, the outcome whose `when` is true is the result; if none is true but some could be, depending on the
-unknown answers, the checklist's 'maybe' outcome is the result, naming the unknown answers that matter.
+logic), and a test on a question that was not asked is false. A question is asked when its `ask_if` is true;
+when its `ask_if` is unknown (it depends on a 'Ved ikke'), it is asked only if its answer can still change the
+outcome — if every answer, and not asking it at all, leads to the same outcomes for every later answer, it is
+left out. Once every question that applies is answered, the outcome whose `when` is true is the result; if none
+is true but some could be, depending on the unknown answers, the checklist's 'maybe' outcome is the result,
+naming the unknown answers that matter.
 
-The browser never re-implements this: `compile_graph` walks every answer path here, at build time, and
-emits a decision graph (identical sub-graphs shared) that the page's script only follows.
+This module states that definition plainly (`by_definition`, exponential, used by the tests as the oracle).
+`graph.py` computes the same thing symbolically, once per checklist, and everything else — the page, the
+drawing, scenarios, `check`, `diff` and the command line — uses its decision graph.
 """
 
 from __future__ import annotations
 
-import json
-import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from generator.scheme.model import Checklist, Condition, Question
+from generator.checklist.kinds import UNKNOWN
+from generator.scheme.model import Checklist, Condition
 
-UNKNOWN = "unknown"
-YES_NO = ("yes", "no")
-Answer = str | int
+ABSENT = object()   # a question left out: every test on it is false
 
 
 @dataclass(frozen=True)
@@ -31,271 +32,155 @@ class Result:
     outcome: str | None = None
     reasons: tuple[str, ...] = ()   # questions whose answers decided the outcome
     unknown: tuple[str, ...] = ()   # questions answered 'Ved ikke' that the outcome depends on
+    invalid: str | None = None      # a question whose answer the checklist cannot take
 
 
 class LogicError(Exception):
-    """The checklist's logic has a hole or an overlap for some answers (found by `checks`)."""
+    """The checklist's logic has a hole or an overlap for some answers."""
 
     def __init__(self, kind: str, answers: dict, outcomes: list[str]):
         super().__init__(kind)
         self.kind, self.answers, self.outcomes = kind, answers, outcomes
 
 
-# --- three-valued tests ------------------------------------------------------------------------------
-
-
-def truth(cond: Condition, answers: dict[str, Answer]) -> bool | None:
-    """True, False or None (unknown) for `cond` given the answers of the questions asked so far."""
+def truth(cond: Condition, measures: dict, questions: dict) -> bool | None:
+    """True, False or None (unknown) for `cond`, given the measures of the answers so far (see kinds.base)."""
     if cond.all is not None:
-        values = [truth(c, answers) for c in cond.all]
+        values = [truth(c, measures, questions) for c in cond.all]
         return False if False in values else (None if None in values else True)
     if cond.any is not None:
-        values = [truth(c, answers) for c in cond.any]
+        values = [truth(c, measures, questions) for c in cond.any]
         return True if True in values else (None if None in values else False)
     if cond.not_ is not None:
-        value = truth(cond.not_, answers)
+        value = truth(cond.not_, measures, questions)
         return None if value is None else not value
-    value = answers.get(cond.q)
-    if value is None:          # not asked: a test on it is simply false
+    value = measures.get(cond.q, ABSENT)
+    if value is ABSENT:
         return False
     if value == UNKNOWN:
         return None
-    if cond.is_ is not None:
-        return _same(value, cond.is_)
-    if cond.in_ is not None:
-        return any(_same(value, v) for v in cond.in_)
-    number = float(value)
-    for op, limit in (("gte", cond.gte), ("gt", cond.gt), ("lte", cond.lte), ("lt", cond.lt)):
-        if limit is not None:
-            return {"gte": number >= limit, "gt": number > limit, "lte": number <= limit, "lt": number < limit}[op]
-    raise AssertionError("validated conditions always have a test")
-
-
-def _same(answer: Answer, expected: Answer) -> bool:
-    if isinstance(expected, int) and not isinstance(expected, bool):
-        try:
-            return float(answer) == expected
-        except (TypeError, ValueError):
-            return False
-    return str(answer) == str(expected)
+    return questions[cond.q].test(cond, value)
 
 
 def questions_in(cond: Condition | None) -> list[str]:
     """The question ids a condition tests, in order of first mention."""
     if cond is None:
         return []
-    found: list[str] = []
-    for sub in (cond.all or []) + (cond.any or []) + ([cond.not_] if cond.not_ else []):
+    found: list[str] = [cond.q] if cond.q else []
+    for sub in cond.parts():
         found += [q for q in questions_in(sub) if q not in found]
-    if cond.q and cond.q not in found:
-        found.insert(0, cond.q)
     return found
 
 
-# --- the reference evaluator -------------------------------------------------------------------------
+def question_tests(cond: Condition | None, path: tuple = ()):
+    """(path, test) for every question test inside a condition."""
+    if cond is None:
+        return
+    if cond.q is not None:
+        yield path, cond
+    for key, subs in (("all", cond.all), ("any", cond.any)):
+        for n, sub in enumerate(subs or []):
+            yield from question_tests(sub, path + (key, n))
+    if cond.not_ is not None:
+        yield from question_tests(cond.not_, path + ("not",))
 
 
-def walk(checklist: Checklist, answers: dict[str, Answer]) -> tuple[list[str], str | None]:
-    """The questions asked in order for these answers, and the first one still unanswered (or None)."""
-    asked: list[str] = []
-    given: dict[str, Answer] = {}
-    for q in checklist.questions:
-        if q.ask_if is not None and truth(q.ask_if, given) is False:
-            continue
-        if q.id not in answers:
-            return asked, q.id
-        asked.append(q.id)
-        given[q.id] = answers[q.id]
-    return asked, None
+def tests_by_question(checklist: Checklist) -> dict[str, list[Condition]]:
+    """Every distinct test of each question, over all `ask_if`s and `when`s (what its branches must tell apart)."""
+    found: dict[str, dict[str, Condition]] = {q.id: {} for q in checklist.questions}
+    conditions = [q.ask_if for q in checklist.questions] + [o.when for o in checklist.outcomes]
+    for cond in conditions:
+        for _path, test in question_tests(cond):
+            if test.q in found:
+                found[test.q].setdefault(test_key(test), test)
+    return {q: list(tests.values()) for q, tests in found.items()}
 
 
-def evaluate(checklist: Checklist, answers: dict[str, Answer]) -> Result:
-    """The reference answer: which outcome these answers reach and why (raises LogicError on a hole/overlap)."""
-    asked, pending = walk(checklist, answers)
-    if pending is not None:
-        return Result(tuple(asked), pending=pending)
-    given = {q: answers[q] for q in asked}
-    verdicts = [(o, truth(o.when, given)) for o in checklist.outcomes if o.when is not None]
-    true = [o for o, v in verdicts if v is True]
+def test_key(cond: Condition) -> str:
+    """Equal for equal question tests wherever they are written."""
+    return cond.model_dump_json(by_alias=True, exclude_none=True)
+
+
+def maybe_outcome(checklist: Checklist):
+    return next((o for o in checklist.outcomes if o.verdict == "maybe" and o.when is None), None)
+
+
+def leaf(checklist: Checklist, measures: dict, questions: dict) -> tuple[str, str | None, list[str]]:
+    """('outcome', id, possible) or ('overlap' | 'hole' | 'needs-maybe', None, outcome ids) once all is asked."""
+    verdicts = [(o, truth(o.when, measures, questions)) for o in checklist.outcomes if o.when is not None]
+    true = [o.id for o, v in verdicts if v is True]
     if len(true) > 1:
-        raise LogicError("overlap", given, [o.id for o in true])
+        return "overlap", None, true
     if true:
-        reasons = tuple(q for q in asked if q in questions_in(true[0].when))   # in the order they were asked
-        return Result(tuple(asked), outcome=true[0].id, reasons=reasons)
-    possible = [o for o, v in verdicts if v is None]
-    maybe = next((o for o in checklist.outcomes if o.verdict == "maybe" and o.when is None), None)
-    if not possible or maybe is None:
-        raise LogicError("hole", given, [])
-    mentioned = {q for o in possible for q in questions_in(o.when)}
-    unknown = [q for q in asked if q in mentioned and given[q] == UNKNOWN]
-    return Result(tuple(asked), outcome=maybe.id, reasons=tuple(unknown), unknown=tuple(unknown))
+        return "outcome", true[0], []
+    possible = [o.id for o, v in verdicts if v is None]
+    maybe = maybe_outcome(checklist)
+    if possible and maybe is not None:
+        return "outcome", maybe.id, possible
+    return ("needs-maybe" if possible else "hole"), None, possible
 
 
-# --- answers to try: every value a question can take, numbers as bands ------------------------------
+def by_definition(checklist: Checklist, measures: dict, branches: dict) -> Result:
+    """The definition above, computed the slow way (every future answer is tried): the tests' oracle.
 
+    `measures` maps question ids to measures or UNKNOWN; `branches` maps question ids to the branches of
+    `graph.plan` (one measure per class of answers, 'Ved ikke' included).
+    """
+    questions = {q.id: q for q in checklist.questions}
+    order = checklist.questions
+    memo: dict = {}
 
-@dataclass(frozen=True)
-class Band:
-    """A range of whole numbers that every condition treats alike; `key` names it in the graph."""
-
-    low: int
-    high: int
-
-    @property
-    def key(self) -> str:
-        return f"{self.low}-{self.high}" if self.low != self.high else str(self.low)
-
-
-def number_bands(checklist: Checklist, question: Question) -> list[Band]:
-    """Split [min, max] wherever some condition's verdict on this question can change."""
-    cuts = {question.min, question.max + 1}
-    for cond in _all_conditions(checklist):
-        if cond.q != question.id:
-            continue
-        for limit, shift in ((cond.gte, 0), (cond.gt, 1), (cond.lte, 1), (cond.lt, 0)):
-            if limit is not None:
-                cuts.add(math.floor(limit) + shift if shift else math.ceil(limit))
-        for value in ([cond.is_] if cond.is_ is not None else []) + list(cond.in_ or []):
-            if isinstance(value, int):
-                cuts.update({value, value + 1})
-    edges = sorted(c for c in cuts if question.min <= c <= question.max + 1)
-    bands = [Band(lo, hi - 1) for lo, hi in zip(edges, edges[1:]) if hi - 1 >= lo]
-    return _merge_alike(checklist, question, bands)
-
-
-def _merge_alike(checklist: Checklist, question: Question, bands: list[Band]) -> list[Band]:
-    """Join neighbouring bands that every condition on the question treats the same."""
-    conds = [c for c in _all_conditions(checklist) if c.q == question.id]
-
-    def signature(band: Band) -> tuple:
-        return tuple(truth(c, {question.id: band.low}) for c in conds)
-
-    merged: list[Band] = []
-    for band in bands:
-        if merged and signature(merged[-1]) == signature(band):
-            merged[-1] = Band(merged[-1].low, band.high)
+    def tree(i: int, given: dict):
+        key = (i, frozenset(given.items()))
+        if key in memo:
+            return memo[key]
+        if i == len(order):
+            kind, outcome, found = leaf(checklist, given, questions)
+            out = ("o", outcome) if kind == "outcome" else ("fail", kind, tuple(found))
         else:
-            merged.append(band)
-    return merged
+            q = order[i]
+            t = truth(q.ask_if, given, questions) if q.ask_if is not None else True
+            if t is False:
+                out = tree(i + 1, given)
+            else:
+                children = {b.key: tree(i + 1, {**given, q.id: b.measure}) for b in branches[q.id]}
+                absent = tree(i + 1, given) if t is None else None
+                if t is None and all(c == absent for c in children.values()):
+                    out = absent
+                elif len(set(children.values())) == 1:
+                    out = next(iter(children.values()))
+                else:
+                    out = ("q", q.id, tuple(sorted(children.items())))
+        memo[key] = out
+        return out
+
+    asked: list[str] = []
+    given: dict = {}
+    for i, q in enumerate(order):
+        t = truth(q.ask_if, given, questions) if q.ask_if is not None else True
+        if t is False:
+            continue
+        if t is None:
+            absent = tree(i + 1, given)
+            if all(tree(i + 1, {**given, q.id: b.measure}) == absent for b in branches[q.id]):
+                continue
+        if q.id not in measures:
+            return Result(tuple(asked), pending=q.id)
+        asked.append(q.id)
+        given[q.id] = measures[q.id]
+    kind, outcome, possible = leaf(checklist, given, questions)
+    if kind != "outcome":
+        raise LogicError(kind, given, possible)
+    return explain(checklist, tuple(asked), given, outcome, possible)
 
 
-def _all_conditions(checklist: Checklist):
-    def walk_cond(cond: Condition | None):
-        if cond is None:
-            return
-        yield cond
-        for sub in (cond.all or []) + (cond.any or []) + ([cond.not_] if cond.not_ else []):
-            yield from walk_cond(sub)
-
-    for q in checklist.questions:
-        yield from walk_cond(q.ask_if)
-    for o in checklist.outcomes:
-        yield from walk_cond(o.when)
-
-
-def all_bands(checklist: Checklist) -> dict[str, list[Band]]:
-    """The bands of every number question, computed once per walk rather than at every node."""
-    return {q.id: number_bands(checklist, q) for q in checklist.questions if q.kind == "number"}
-
-
-def branches(checklist: Checklist, question: Question, bands: dict[str, list[Band]] | None = None,
-             ) -> list[tuple[str, Answer]]:
-    """(graph key, a representative answer) for every distinct answer the question can get."""
-    if question.kind == "yes_no":
-        out = [(v, v) for v in YES_NO]
-    elif question.kind == "choice":
-        out = [(o.value, o.value) for o in question.options]
-    else:
-        found = bands[question.id] if bands is not None else number_bands(checklist, question)
-        out = [(b.key, b.low) for b in found]
-    if question.unknown:
-        out.append((UNKNOWN, UNKNOWN))
-    return out
-
-
-# --- every path, and the compiled graph ---------------------------------------------------------------
-
-
-@dataclass
-class Path:
-    """One complete way through a checklist: the answers given, in order, and where they lead."""
-
-    answers: dict[str, Answer]
-    result: Result
-
-
-def paths(checklist: Checklist, limit: int | None = None) -> list[Path]:
-    """Every complete answer path, depth first (stops after `limit` paths when given)."""
-    by_id = {q.id: q for q in checklist.questions}
-    bands = all_bands(checklist)
-    found: list[Path] = []
-
-    def visit(answers: dict[str, Answer]) -> bool:
-        result = evaluate(checklist, answers)
-        if result.pending is None:
-            found.append(Path(dict(answers), result))
-            return limit is None or len(found) < limit
-        question = by_id[result.pending]
-        for _, value in branches(checklist, question, bands):
-            if not visit({**answers, question.id: value}):
-                return False
-        return True
-
-    visit({})
-    return found
-
-
-@dataclass
-class Graph:
-    """The decision graph: nodes are questions (with where each answer leads) or outcomes (with why)."""
-
-    nodes: list[dict] = field(default_factory=list)
-    root: int = 0
-
-    def to_json(self) -> dict:
-        return {"root": self.root, "nodes": self.nodes}
-
-
-def compile_graph(checklist: Checklist) -> Graph:
-    """Walk every answer path once and share identical sub-graphs, so the browser only follows arrows."""
-    by_id = {q.id: q for q in checklist.questions}
-    bands = all_bands(checklist)
-    graph = Graph()
-    interned: dict[str, int] = {}
-
-    def intern(node: dict) -> int:
-        key = json.dumps(node, sort_keys=True)
-        if key not in interned:
-            interned[key] = len(graph.nodes)
-            graph.nodes.append(node)
-        return interned[key]
-
-    def build(answers: dict[str, Answer]) -> int:
-        result = evaluate(checklist, answers)
-        if result.pending is None:
-            return intern({"outcome": result.outcome, "reasons": list(result.reasons),
-                           "unknown": list(result.unknown)})
-        question = by_id[result.pending]
-        node: dict = {"q": question.id, "next": {}}
-        for key, value in branches(checklist, question, bands):
-            node["next"][key] = build({**answers, question.id: value})
-        if question.kind == "number":
-            node["bands"] = [[b.low, b.high, b.key] for b in bands[question.id]]
-        return intern(node)
-
-    graph.root = build({})
-    return graph
-
-
-def follow(graph: Graph, answers: dict[str, Answer]) -> tuple[list[tuple[str, str]], dict]:
-    """Walk the compiled graph as the page's script does: the (question, branch key) steps taken and the leaf."""
-    steps: list[tuple[str, str]] = []
-    node = graph.nodes[graph.root]
-    while "q" in node:
-        value = answers[node["q"]]
-        key = str(value)
-        if "bands" in node and value != UNKNOWN:
-            key = next(b[2] for b in node["bands"] if b[0] <= int(value) <= b[1])
-        steps.append((node["q"], key))
-        node = graph.nodes[node["next"][key]]
-    return steps, node
+def explain(checklist: Checklist, asked: tuple, given: dict, outcome: str, possible: list[str]) -> Result:
+    """The reasons for an outcome: the asked questions its `when` tests (for 'maybe': the unknown ones that the
+    still possible outcomes test), in the order they were asked."""
+    whens = {o.id: o.when for o in checklist.outcomes}
+    if not possible:
+        mentioned = set(questions_in(whens[outcome]))
+        return Result(asked, outcome=outcome, reasons=tuple(q for q in asked if q in mentioned))
+    mentioned = {q for o in possible for q in questions_in(whens[o])}
+    unknown = tuple(q for q in asked if q in mentioned and given[q] == UNKNOWN)
+    return Result(asked, outcome=outcome, reasons=unknown, unknown=unknown)

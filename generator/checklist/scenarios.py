@@ -1,8 +1,9 @@
 """Worked cases: one YAML file per persona in scenarios/, each run through a checklist like a test.
 
-Like OpenFisca's YAML tests, a scenario names the answers and the outcome they must reach. They run in the
-test suite (Python and browser), appear on the site as worked examples, and measure rule coverage: which
-outcomes and which answer branches of each checklist at least one scenario reaches.
+Like OpenFisca's YAML tests, a scenario names the answers and what they must lead to: an outcome (`expect`),
+or, for a case that stops part-way, the question asked next (`expect_next`), as `evaluate --json` reports it.
+They run in the test suite (Python and browser), appear on the site as worked examples, and measure rule
+coverage: which outcomes and which answer branches of each checklist at least one scenario reaches.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.checklist.describe import answer_options
+from generator.checklist.graph import answer_text, graph_of, measures_of
+from generator.checklist.kinds import AnswerError
+from generator.checklist.logic import Result
 from generator.scheme.loader import display_name, validate
-from generator.checklist.logic import UNKNOWN, compile_graph, evaluate, follow
 from generator.scheme.model import Checklist, Rules, Scenario
 from generator.scheme.problems import InputError, Problem, did_you_mean
 from generator.scheme.reading import read
@@ -31,7 +33,7 @@ def read_scenarios(directory: Path) -> list[Scenario]:
 
 
 def load_scenarios(directory: Path, rules: Rules) -> list[Scenario]:
-    """Load every scenario file, checking that its checklist, questions, answers and outcome exist."""
+    """Load every scenario file, checking that its checklist, questions, answers and expectation exist."""
     found: list[Scenario] = []
     problems: list[Problem] = []
     checklists = {c.id: c for c in rules.checklists}
@@ -55,6 +57,29 @@ def load_scenarios(directory: Path, rules: Rules) -> list[Scenario]:
     return found
 
 
+def run(checklist: Checklist, scenario: Scenario) -> Result:
+    """Where the scenario's answers lead, on the scenario's day of use."""
+    graph = graph_of(checklist)
+    return graph.result(checklist, measures_of(checklist, scenario.answers, scenario.today))
+
+
+def reached(result: Result) -> tuple[str, str]:
+    """('outcome', id) or ('next', question id): what a scenario's answers reach, as it would expect it."""
+    return ("outcome", result.outcome) if result.outcome else ("next", result.pending)
+
+
+def expected(scenario: Scenario) -> tuple[str, str]:
+    return ("outcome", scenario.expect) if scenario.expect else ("next", scenario.expect_next)
+
+
+def passes(checklist: Checklist, scenario: Scenario) -> bool:
+    return reached(run(checklist, scenario)) == expected(scenario)
+
+
+def describe_reached(found: tuple[str, str]) -> str:
+    return f"outcome '{found[1]}'" if found[0] == "outcome" else f"next question '{found[1]}'"
+
+
 def _check(scenario: Scenario, checklists: dict[str, Checklist], positions) -> list[Problem]:
     def problem(path: tuple, message: str, fix: str) -> Problem:
         line, col = positions.of(path, key=len(path) == 2 and path[0] == "answers")
@@ -71,28 +96,29 @@ def _check(scenario: Scenario, checklists: dict[str, Checklist], positions) -> l
             out.append(problem(("answers", qid), f"'{qid}' is not a question of checklist '{checklist.id}'."
                                + did_you_mean(qid, questions), f"use one of: {', '.join(questions)}."))
             continue
-        q = questions[qid]
-        if q.kind == "number":
-            ok = value == UNKNOWN and q.unknown or isinstance(value, int) and q.min <= value <= q.max
-            allowed = f"a whole number from {q.min} to {q.max}" + (" or unknown" if q.unknown else "")
-        else:
-            values = [v for v, _ in answer_options(q)]
-            ok, allowed = str(value) in values, ", ".join(values)
-        if not ok:
-            out.append(problem(("answers", qid), f"'{value}' is not an answer to '{qid}'.", f"use {allowed}."))
-    if scenario.expect not in {o.id for o in checklist.outcomes}:
+        try:
+            questions[qid].parse(answer_text(value))
+        except AnswerError as exc:
+            out.append(problem(("answers", qid), exc.message, f"use {exc.accepts}."))
+    if scenario.expect is not None and scenario.expect not in {o.id for o in checklist.outcomes}:
         out.append(problem(("expect",), f"unknown outcome '{scenario.expect}'."
                            + did_you_mean(scenario.expect, [o.id for o in checklist.outcomes]),
                            f"use an outcome of checklist '{checklist.id}'."))
-    if not out:
-        result = evaluate(checklist, scenario.answers)
-        if result.pending:
-            out.append(problem(("answers",), f"the answers stop before an outcome: question '{result.pending}' "
-                               "is asked but not answered.", f"add an answer for '{result.pending}'."))
-        unused = [q for q in scenario.answers if q not in result.asked]
-        if unused and not result.pending:
-            out.append(problem(("answers", unused[0]), f"'{unused[0]}' is answered but never asked for these "
-                               "answers.", "remove it, so the case shows only what a reader would answer."))
+    if scenario.expect_next is not None and scenario.expect_next not in questions:
+        out.append(problem(("expect_next",), f"unknown question '{scenario.expect_next}'."
+                           + did_you_mean(scenario.expect_next, questions),
+                           f"use a question of checklist '{checklist.id}'."))
+    if out:
+        return out
+    result = run(checklist, scenario)
+    if result.pending and scenario.expect is not None:
+        out.append(problem(("answers",), f"the answers stop before an outcome: question '{result.pending}' is asked "
+                           "but not answered.", f"add an answer for '{result.pending}', or write expect_next: "
+                           f"{result.pending} if the case is meant to stop there."))
+    unused = [q for q in scenario.answers if q not in result.asked]
+    if unused and not result.pending:
+        out.append(problem(("answers", unused[0]), f"'{unused[0]}' is answered but never asked for these answers.",
+                           "remove it, so the case shows only what a reader would answer."))
     return out
 
 
@@ -120,16 +146,17 @@ def coverage(rules: Rules, scenarios: list[Scenario]) -> list[Coverage]:
     """For each checklist: every outcome and every answer branch of its graph, and whether a scenario reaches it."""
     report = []
     for checklist in rules.checklists:
-        graph = compile_graph(checklist)
+        graph = graph_of(checklist)
         cov = Coverage(checklist.id)
         cov.outcomes = {o.id: False for o in checklist.outcomes}
         for node in graph.nodes:
             for key in node.get("next", {}):
                 cov.branches[f"{node['q']}={key}"] = False
         for s in (s for s in scenarios if s.checklist == checklist.id):
-            result = evaluate(checklist, s.answers)
-            cov.outcomes[result.outcome] = True
-            for question, key in follow(graph, s.answers)[0]:
+            result = run(checklist, s)
+            if result.outcome:
+                cov.outcomes[result.outcome] = True
+            for question, key in graph.follow(measures_of(checklist, s.answers, s.today))[0]:
                 cov.branches[f"{question}={key}"] = True
         report.append(cov)
     return report

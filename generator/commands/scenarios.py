@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.checklist.logic import evaluate
-from generator.checklist.scenarios import coverage, load_scenarios, scenarios_dir
+from generator.checklist.scenarios import coverage, describe_reached, expected, load_scenarios, reached, run as run_case
+from generator.checklist.scenarios import scenarios_dir
 from generator.scheme.loader import load
 
 HELP = "run every scenario in scenarios/ and report rule coverage"
@@ -19,10 +19,11 @@ def run(args) -> int:
     checklists = {c.id: c for c in rules.checklists}
     failed = 0
     for s in scenarios:
-        got = evaluate(checklists[s.checklist], s.answers).outcome
-        ok = got == s.expect
+        want, got = expected(s), reached(run_case(checklists[s.checklist], s))
+        ok = got == want
         failed += not ok
-        print(f"{'ok  ' if ok else 'FAIL'} {s.id}: expected {s.expect}" + ("" if ok else f", got {got}"))
+        print(f"{'ok  ' if ok else 'FAIL'} {s.id}: expected {describe_reached(want)}"
+              + ("" if ok else f", got {describe_reached(got)}"))
     for cov in coverage(rules, scenarios):
         print(cov.summary())
     print(f"{len(scenarios) - failed} passed, {failed} failed")

@@ -10,9 +10,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from generator.checklist.logic import LogicError, evaluate, paths
+from generator.checklist.graph import evaluate, graph_of
+from generator.checklist.kinds import AnswerError
 from generator.scheme.model import Checklist, Rules
 from generator.checklist.scenarios import read_scenarios, scenarios_dir
+
+PATH_LIMIT = 20000   # answer paths compared one by one; beyond this the report says how many it compared
 
 
 def flatten(obj: object, key: str = "", out: dict | None = None) -> dict[str, object]:
@@ -92,16 +95,22 @@ def _outcome_shifts(old: Rules, new: Rules, scenarios_from: Path | None) -> list
     for checklist in new.checklists:
         if checklist.id not in before:
             continue
-        walked = paths(checklist)
-        moved = [p for p in walked if _outcome(before[checklist.id], p.answers) != p.result.outcome]
+        graph = graph_of(checklist)
+        total = graph.count_paths()
+        walked = graph.paths(limit=PATH_LIMIT)
+        moved = []
+        for measures, leaf in walked:
+            answers = graph.answers(measures)
+            if _outcome(before[checklist.id], answers) != leaf.get("outcome"):
+                moved.append((answers, leaf.get("outcome")))
+        of = f"{len(walked)}" if len(walked) == total else f"de første {len(walked)} af {total}"
         if moved:
-            lines.append(f"Tjekliste {checklist.id}: {len(moved)} af {len(walked)} svarveje giver nu et andet "
-                         "resultat, fx:")
-            for p in moved[:3]:
-                answers = ", ".join(f"{q}={v}" for q, v in p.answers.items())
-                lines.append(f"    {answers}: {_outcome(before[checklist.id], p.answers)} → {p.result.outcome}")
+            lines.append(f"Tjekliste {checklist.id}: {len(moved)} af {of} svarveje giver nu et andet resultat, fx:")
+            for answers, now in moved[:3]:
+                shown = ", ".join(f"{q}={graph.questions[q].text_of(v)}" for q, v in answers.items())
+                lines.append(f"    {shown}: {_outcome(before[checklist.id], answers)} → {now}")
         else:
-            lines.append(f"Tjekliste {checklist.id}: alle {len(walked)} svarveje giver samme resultat som før.")
+            lines.append(f"Tjekliste {checklist.id}: alle {of} svarveje giver samme resultat som før.")
     if scenarios_from is not None:
         after = {c.id: c for c in new.checklists}
         for s in read_scenarios(scenarios_from):
@@ -111,14 +120,16 @@ def _outcome_shifts(old: Rules, new: Rules, scenarios_from: Path | None) -> list
                     reached = now or "intet resultat (der mangler svar på nye spørgsmål)"
                     lines.append(f"Scenarie {s.id} ({s.title}) når nu {reached} i stedet for {was}"
                                  + (f"; det forventer {s.expect}, så scenariet skal rettes eller reglen genovervejes"
-                                    if s.expect != now else "") + ".")
+                                    if s.expect is not None and s.expect != now else "") + ".")
     return lines
 
 
 def _outcome(checklist: Checklist, answers: dict) -> str | None:
+    """The outcome these answers reach in a checklist (None if they stop early or no longer fit it)."""
+    known = {q.id for q in checklist.questions}
     try:
-        return evaluate(checklist, answers).outcome
-    except (LogicError, KeyError, ValueError):
+        return evaluate(checklist, {q: v for q, v in answers.items() if q in known}).outcome
+    except (AnswerError, KeyError, ValueError, TypeError, AttributeError):
         return None
 
 

@@ -448,103 +448,167 @@ class OtherModel(Strict):
 
 
 # --- checklists ----------------------------------------------------------------------------------------
+# The question kinds live in generator/checklist/kinds/ (one class per kind); they build on the Condition below,
+# so they are imported after it. `generator/checklist/__init__.py` loads this module first, so either import
+# order works.
+
+import re  # noqa: E402
+
+from pydantic import AliasChoices, BeforeValidator, PrivateAttr, SerializeAsAny, StrictInt  # noqa: E402
+
+
+def _limit(value: object) -> object:
+    """A bound to compare an answer with: a finite number, or a date written YYYY-MM-DD."""
+    if isinstance(value, bool):
+        raise ValueError(f"'{str(value).lower()}' (yes/no) is not a number or a date; write a number, e.g. "
+                         "gte: 2, or a date, e.g. gte: 2015-01-01")
+    if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
+        value = float(value)
+    if isinstance(value, (int, float)):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError("the number is too large to compare with (no computer number holds it); write an "
+                             "ordinary number, e.g. 100000")
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"'{value}' is neither a number nor a date; write a number, e.g. 2, or a date as "
+                             "YYYY-MM-DD, e.g. 2015-01-01") from None
+    return value
+
+
+_NUMBER = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?", re.ASCII)
+
+
+def _answer_value(value: object) -> object:
+    """An answer named in a condition: an answer's id, or a whole number."""
+    if isinstance(value, bool):
+        raise ValueError(f"'{str(value).lower()}' (yes/no) is not an answer's value; write the answer in quotes, "
+                         "e.g. is: \"yes\"")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Limit = Annotated[float | dt.date, BeforeValidator(_limit)]
+AnswerValue = Annotated[Id | StrictInt, BeforeValidator(_answer_value)]
+COMPARISONS = ("gte", "gt", "lte", "lt")
+QUESTION_TESTS = ("is_", "in_", *COMPARISONS, "includes", "includes_any", "includes_all", "years_ago",
+                  "months_ago", "days_ago")
+
+
+class Ago(Strict):
+    """How long before the day of use a date lies, compared with a whole number of years, months or days."""
+
+    gte: Annotated[StrictInt, Field(ge=0)] | None = None
+    """At least this long ago."""
+    gt: Annotated[StrictInt, Field(ge=0)] | None = None
+    """More than this long ago."""
+    lte: Annotated[StrictInt, Field(ge=0)] | None = None
+    """At most this long ago."""
+    lt: Annotated[StrictInt, Field(ge=1)] | None = None
+    """Less than this long ago."""
+
+    @model_validator(mode="after")
+    def _one_comparison(self) -> "Ago":
+        given = [k for k in COMPARISONS if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(f"give exactly one of gte, gt, lte, lt (given: {', '.join(given) or 'none'}); e.g. "
+                             "years_ago: {gte: 18} for 'at least 18 years ago'")
+        return self
+
+    @property
+    def op(self) -> str:
+        return next(k for k in COMPARISONS if getattr(self, k) is not None)
+
+    @property
+    def amount(self) -> int:
+        return getattr(self, self.op)
 
 
 class Condition(Strict):
     """A test of earlier answers, from a small closed set of operators that the browser can follow too.
 
-    Either one question test (`q` with exactly one of `is`, `in`, `gte`, `gt`, `lte`, `lt`) or one combination
-    (`all`, `any` or `not`). An answer of 'Ved ikke' makes a test unknown, never true or false.
+    Either one question test (`q` with exactly one test) or one combination (`all`, `any` or `not`). Which
+    tests a question takes depends on its kind: `is`/`in` (yes/no, choice, number), `gte`/`gt`/`lte`/`lt`
+    (number, amount, date), `includes`/`includes_any`/`includes_all` (multiple), `years_ago`/`months_ago`/
+    `days_ago` (date). An answer of 'Ved ikke' makes a test unknown, never true or false.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, populate_by_name=True)
 
     q: Id | None = None
     """The question tested (a question id of the same checklist)."""
-    is_: Id | int | None = Field(None, alias="is")
+    is_: AnswerValue | None = Field(None, alias="is")
     """True when the answer is this value."""
-    in_: list[Id] | None = Field(None, alias="in")
+    in_: list[AnswerValue] | None = Field(None, alias="in", min_length=1)
     """True when the answer is one of these values."""
-    gte: float | None = None
-    """True when the number answered is at least this."""
-    gt: float | None = None
-    """True when the number answered is more than this."""
-    lte: float | None = None
-    """True when the number answered is at most this."""
-    lt: float | None = None
-    """True when the number answered is less than this."""
-    all: list["Condition"] | None = None
+    gte: Limit | None = None
+    """True when the number, amount or date answered is at least this (a date: on or after it)."""
+    gt: Limit | None = None
+    """True when the number, amount or date answered is more than this (a date: after it)."""
+    lte: Limit | None = None
+    """True when the number, amount or date answered is at most this (a date: on or before it)."""
+    lt: Limit | None = None
+    """True when the number, amount or date answered is less than this (a date: before it)."""
+    per: Literal["month", "year"] | None = None
+    """For an amount question: the period of the amount in gte/gt/lte/lt ('month' or 'year'); the answer is
+    converted to the same period before comparing. Default: the question's own `per`."""
+    includes: Id | None = None
+    """For a multiple-choice question: true when this option is among the answers."""
+    includes_any: list[Id] | None = Field(None, min_length=1)
+    """For a multiple-choice question: true when at least one of these options is among the answers."""
+    includes_all: list[Id] | None = Field(None, min_length=1)
+    """For a multiple-choice question: true when every one of these options is among the answers."""
+    years_ago: Ago | None = None
+    """For a date question: compares how many years before the day of use the date lies, e.g. {gte: 18}
+    for 'at least 18 years ago' (an age of 18 or more, from a birth date)."""
+    months_ago: Ago | None = None
+    """For a date question: compares how many months before the day of use the date lies, e.g. {gt: 6}."""
+    days_ago: Ago | None = None
+    """For a date question: compares how many days before the day of use the date lies."""
+    all: list["Condition"] | None = Field(None, min_length=1)
     """True when every condition listed is true."""
-    any: list["Condition"] | None = None
+    any: list["Condition"] | None = Field(None, min_length=1)
     """True when at least one condition listed is true."""
     not_: "Condition | None" = Field(None, alias="not")
     """True when the condition given is false."""
 
     @model_validator(mode="after")
     def _one_form(self) -> "Condition":
-        tests = [k for k in ("is_", "in_", "gte", "gt", "lte", "lt") if getattr(self, k) is not None]
+        tests = [k for k in QUESTION_TESTS if getattr(self, k) is not None]
         combos = [k for k in ("all", "any", "not_") if getattr(self, k) is not None]
         names = [k.rstrip("_") for k in tests + combos]
+        listed = ", ".join(k.rstrip("_") for k in QUESTION_TESTS)
         if self.q is not None and len(tests) != 1 or self.q is not None and combos:
-            raise ValueError(f"a question test needs exactly one of is, in, gte, gt, lte, lt; got "
-                             f"{', '.join(names) or 'none'}; keep one, or split the test with all:")
+            raise ValueError(f"a question test needs exactly one of {listed}; got {', '.join(names) or 'none'}; "
+                             "keep one, or split the test with all:")
         if self.q is None and (tests or len(combos) != 1):
             raise ValueError(f"a condition is either 'q:' with one test, or one of all, any, not; got "
                              f"{', '.join(names) or 'nothing'}; add 'q: <question id>' or use a single all:/any:/not:")
+        if self.per is not None and not any(getattr(self, k) is not None for k in COMPARISONS):
+            raise ValueError("'per' belongs to a comparison of an amount (gte, gt, lte or lt); add one, or "
+                             "remove 'per'")
         return self
 
+    @property
+    def test(self) -> str | None:
+        """The name of this question test as written in YAML ('is', 'gte', 'includes', …), or None."""
+        found = next((k for k in QUESTION_TESTS if getattr(self, k) is not None), None)
+        return found.rstrip("_") if found else None
 
-class Option(Strict):
-    """One answer to a choice question."""
+    @property
+    def argument(self) -> object:
+        """The value of this question test (e.g. 2 for gte: 2)."""
+        return getattr(self, {"is": "is_", "in": "in_"}.get(self.test, self.test))
 
-    value: Id
-    """The answer's id, used in conditions and in the page's form (e.g. 'foertidspension')."""
-    label: Text
-    """The answer as the reader sees it."""
+    def parts(self) -> list["Condition"]:
+        """The conditions this one combines (empty for a question test)."""
+        return (self.all or []) + (self.any or []) + ([self.not_] if self.not_ is not None else [])
 
 
-class Question(Strict):
-    """One question of a checklist."""
-
-    id: Id
-    """Short unique name within the checklist; also the form field's name."""
-    kind: Literal["yes_no", "choice", "number"]
-    """'yes_no' (Ja/Nej), 'choice' (one of `options`) or 'number' (a whole number, e.g. an amount)."""
-    text: Text
-    """The question, in the words of the checklist's audience."""
-    help: Text | None = None
-    """A short explanation under the question."""
-    options: list[Option] = []
-    """For a choice question: the answers to choose from."""
-    unknown: bool = True
-    """Offer 'Ved ikke' (don't know). An unknown answer is never read as yes or no."""
-    min: int | None = None
-    """For a number question: the smallest allowed answer."""
-    max: int | None = None
-    """For a number question: the largest allowed answer."""
-    unit: Text | None = None
-    """For a number question: the unit shown after the field, e.g. 'kr.' or 'personer'."""
-    ask_if: Condition | None = None
-    """Ask the question only when this holds for earlier answers (an unknown answer means: ask)."""
-    rule: Annotated[Id, Ref("Rule")] | None = None
-    """The rule this question tests (a rule id)."""
-    clarify_with: RoleId | None = None
-    """Whom to ask when the answer is 'Ved ikke' (a role id)."""
-
-    @model_validator(mode="after")
-    def _fits_kind(self) -> "Question":
-        if self.kind == "choice" and len(self.options) < 2:
-            raise ValueError("a choice question needs at least two options; add options, or use kind: yes_no")
-        if self.kind != "choice" and self.options:
-            raise ValueError(f"a {self.kind} question has no options; remove them, or use kind: choice")
-        if self.kind == "number" and (self.min is None or self.max is None):
-            raise ValueError("a number question needs min and max; add both, e.g. min: 1 and max: 20")
-        if self.kind == "number" and self.max < self.min:
-            raise ValueError(f"max {self.max} is below min {self.min}; swap the two numbers")
-        values = [o.value for o in self.options]
-        if "unknown" in values or len(set(values)) != len(values):
-            raise ValueError("option values must be unique and not 'unknown'; rename the repeated value")
-        return self
+from generator.checklist.kinds import Option, Question  # noqa: E402,F401  (Option: for code that imports it here)
 
 
 class Outcome(Strict):
@@ -552,9 +616,10 @@ class Outcome(Strict):
 
     id: Id
     """Short unique name within the checklist; shown in the page's data-outcome."""
-    verdict: Literal["yes", "no", "maybe", "assess"]
-    """'yes' or 'no' (settled by objective facts), 'assess' (the caseworker assesses) or 'maybe' (depends on
-    answers given as 'Ved ikke'). Exactly one outcome per checklist is 'maybe' and has no `when`."""
+    verdict: Literal["yes", "no", "maybe", "assess", "info"]
+    """'yes' or 'no' (settled by objective facts), 'assess' (the caseworker assesses), 'maybe' (depends on
+    answers given as 'Ved ikke'; at most one per checklist, without `when`, needed only when a question allows
+    'Ved ikke'), or 'info' (tells what applies, with no yes or no; shown neutrally)."""
     title: Text
     """The result in a few words."""
     explanation: Text
@@ -584,20 +649,48 @@ class Checklist(Strict):
     """Short unique name; also the page's address, e.g. 'tjek-borger'."""
     audience: Annotated[Id, Ref("Audience")]
     """Whom the checklist is for (an audience id)."""
-    style: Literal["citizen", "staff", "partner"] = "citizen"
-    """'citizen' (plain questions), 'staff' (adds a journal note) or 'partner' (adds a referral sheet)."""
+    variant: Literal["citizen", "staff", "partner"] = Field(
+        "citizen", validation_alias=AliasChoices("variant", "style"))
+    """Who fills it in: 'citizen' (about oneself; the answers stay in the page's address, so they can be
+    bookmarked), 'staff' (about a citizen; adds a journal note) or 'partner' (about a citizen; adds a referral
+    sheet). On staff and partner checklists the answers enter the address only when the user asks for a link.
+    (The old name of this key, `style`, is still read; `check` asks you to rename it.)"""
     title: Text
     """The question the checklist answers, e.g. 'Kan ordningen være noget for mig?'."""
     intro: Text
     """What the checklist does and does not do, in plain words."""
-    questions: list[Question] = Field(min_length=1)
-    """The questions, in the order they are asked."""
+    questions: list[SerializeAsAny[Question]] = Field(min_length=1)
+    """The questions, in the order they are asked. Each has a `kind`: yes_no, choice, number, multiple, date or
+    amount."""
     outcomes: list[Outcome] = Field(min_length=2)
     """The possible results."""
+    _old_key: bool = PrivateAttr(False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _old_name_of_variant(cls, data, handler):
+        if isinstance(data, dict) and "style" in data and "variant" in data:
+            raise ValueError("both 'variant' and its old name 'style' are given; keep only 'variant'")
+        checklist = handler(data)
+        checklist._old_key = isinstance(data, dict) and "style" in data
+        return checklist
+
+    @property
+    def style(self) -> str:
+        """The old name of `variant`, for code written before the rename."""
+        return self.variant
+
+    @property
+    def uses_old_style_key(self) -> bool:
+        """True when rules.yaml still writes `style:` (reported by `check` as something to rename)."""
+        return self._old_key
+
+
+ScenarioAnswer = StrictInt | list[Id] | Annotated[str, StringConstraints(min_length=1, max_length=60)]
 
 
 class Scenario(Strict):
-    """A worked case: a person, their answers, and the outcome the checklist must give."""
+    """A worked case: a person, their answers, and the outcome (or the next question) the checklist must give."""
 
     id: Id
     """Short unique name, e.g. 'foertidspensionist-med-restarbejdsevne'."""
@@ -607,12 +700,25 @@ class Scenario(Strict):
     """The checklist the case runs through."""
     story: Text
     """A short story about the person."""
-    answers: dict[str, Id | int]
-    """Question id → answer value ('yes', 'no', 'unknown', an option value or a number)."""
-    expect: Id
+    answers: dict[str, ScenarioAnswer]
+    """Question id → answer, written as on the command line: 'yes', 'no', 'unknown', an option's value, a whole
+    number, a list of options for a multiple-choice question ([] or 'none' for none of them), a date
+    (2001-05-17) or an amount with its period ('20000/month')."""
+    expect: Id | None = None
     """The outcome id the checklist must reach."""
+    expect_next: Id | None = None
+    """Instead of `expect`: the question the checklist must ask next, for a case that stops before an outcome."""
+    today: dt.date | None = None
+    """The day of use for questions that compare a date with today (e.g. an age); default: today."""
     lesson: Text | None = None
     """What an ambassador in training should take from the case."""
+
+    @model_validator(mode="after")
+    def _expects_one_thing(self) -> "Scenario":
+        if (self.expect is None) == (self.expect_next is None):
+            raise ValueError("a scenario needs exactly one of 'expect' (an outcome id) and 'expect_next' (the id "
+                             "of the question asked next); keep one of them")
+        return self
 
 
 class Gap(Strict):
@@ -711,8 +817,8 @@ class Language(Strict):
     leave out to build every page. Links to other pages go to the Danish page."""
 
 
-class Checks(Strict):
-    """Budgets that `python -m generator check` holds the scheme to."""
+class GateLimits(Strict):
+    """The limits `python -m generator check` holds the scheme to (written under `checks:` in rules.yaml)."""
 
     legal_max_age_days: int = Field(365, ge=1)
     """A legal excerpt last checked longer ago than this is reported (a warning; an error with --strict)."""
@@ -765,5 +871,5 @@ class Rules(Strict):
     """The ambassadors' training (modules, quizzes); pages are made only when present."""
     languages: list[Language] = []
     """Languages the site is also built in (Danish is always built, at the site's root)."""
-    checks: Checks = Checks()
+    checks: GateLimits = GateLimits()
     """Budgets for `python -m generator check`: readability and the age of legal excerpts."""

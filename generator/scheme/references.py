@@ -88,14 +88,19 @@ def _item_metadata(annotation: object) -> list:
     return found
 
 
-# Ids of these are unique within their checklist only; checklists.py checks them there.
+# Ids of these are unique within their checklist only; checklist/validate.py checks them there. (Questions are
+# instances of their kind's class, e.g. NumberQuestion.)
 SCOPED = {"Question", "Outcome", "Option"}
+
+
+def _scoped(cls_name: str) -> bool:
+    return cls_name in SCOPED or cls_name.endswith("Question")
 
 
 def _duplicates(items: dict, positions: Positions) -> list[Problem]:
     problems = []
     for cls, found in items.items():
-        if cls in SCOPED:
+        if _scoped(cls):
             continue
         first: dict[str, tuple] = {}
         for path, obj in found:

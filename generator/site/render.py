@@ -20,11 +20,12 @@ from markupsafe import Markup
 
 from generator.checklist import describe as words
 from generator.checklist import drawing as graphdraw
+from generator.checklist.graph import answer_text, evaluate, graph_of
+from generator.checklist.scenarios import run as run_scenario
 from generator.site import content, pages
 from generator.scheme import references
 from generator import i18n
 from generator.i18n import _
-from generator.checklist.logic import compile_graph, evaluate
 from generator.scheme.model import Rules
 from generator.scheme.problems import InputError, Problem
 
@@ -157,8 +158,9 @@ class Renderer:
             quiz_json=lambda: Markup(script_json(quiz_words())),
             scenarios=scenarios or [],
             evaluate=evaluate,
+            run_scenario=run_scenario,
             answer_label=words.answer_label,
-            fragment=lambda asked, answers: ";".join(f"{q}:{answers[q]}" for q in asked),
+            fragment=fragment,
             draw=graphdraw.draw,
         )
 
@@ -243,21 +245,34 @@ def script_json(data: object) -> str:
         ">", "\\u003e").replace("&", "\\u0026")
 
 
+def fragment(asked, answers: dict) -> str:
+    """The answers of the questions asked as the page's address keeps them: q:answer;q:answer."""
+    return ";".join(f"{q}:{answer_text(answers[q])}" for q in asked)
+
+
 def checklist_data(rules: Rules, checklist) -> dict:
-    """What the page's script needs: the compiled graph, and the words to show answers and write notes."""
+    """What the page's script needs: the compiled graph, how to find each answer's branch, and the words to
+    show answers and write notes."""
     roles = {r.id: r for r in rules.roles}
     legal = {e.id: e for e in rules.legal_excerpts}
+    graph = graph_of(checklist)
     questions = {}
     for n, q in enumerate(checklist.questions, start=1):
-        questions[q.id] = {"n": n, "text": q.text, "kind": q.kind, "labels": dict(words.answer_options(q)),
-                           "unit": q.unit, "min": q.min, "max": q.max,
-                           "clarify": roles[q.clarify_with].name if q.clarify_with else None}
+        labels = {v: q.label(q.parse(v)) for v in getattr(q, "values", lambda: [])()}
+        if q.kind == "multiple":
+            labels["none"] = _("Ingen af dem")
+        labels["unknown"] = _(words.UNKNOWN_LABEL)
+        questions[q.id] = {"n": n, "text": q.text, "kind": q.kind, "labels": labels,
+                           "clarify": roles[q.clarify_with].name if q.clarify_with else None,
+                           "route": graph.routes[q.id], **q.page_data()}
     outcomes = {o.id: {"title": o.title, "verdict": words.verdict_label(o.verdict), "explanation": o.explanation,
                        "next": o.next_steps, "contact": roles[o.contact].name, "bring": o.bring,
-                       "legal": [f"{legal[i].law}, {legal[i].paragraph}" for i in o.legal]}
+                       "legal": [f"{legal[i].law}, {legal[i].paragraph}" for i in o.legal],
+                       "mentions": graph.mentions[o.id]}
                 for o in checklist.outcomes}
-    return {"id": checklist.id, "style": checklist.style, "title": checklist.title,
-            "graph": compile_graph(checklist).to_json(), "questions": questions, "outcomes": outcomes,
+    relative = any(q.kind == "date" and graph.routes[q.id]["mode"] != "date" for q in checklist.questions)
+    return {"id": checklist.id, "variant": checklist.variant, "title": checklist.title,
+            "graph": graph.to_json(), "questions": questions, "outcomes": outcomes, "uses_today": relative,
             "default_contact": roles[rules.scheme.contact].name, "words": checklist_words()}
 
 
@@ -271,6 +286,12 @@ def checklist_words() -> dict[str, str]:
     """The words checklist.js writes, in the active language; `%(name)s` is filled in by the script."""
     return {
         "whole_number": _("Skriv et helt tal fra %(min)s til %(max)s."),
+        "amount": _("Skriv et beløb i hele kroner, fx 20000 eller 20.000."),
+        "date": _("Skriv en dato med dag, måned og år."),
+        "today_used": _("Tjeklisten regner med, at det i dag er %(date)s. Den dato kommer fra uret på din enhed."),
+        "link_made": _("Linket indeholder svarene. Del det kun med dem, der må se dem."),
+        "link_label": _("Link til svarene"),
+        "per_month": _("%(amount)s kr. om måneden"), "per_year": _("%(amount)s kr. om året"),
         "result": _("Resultat"), "referral": _("Henvisning"), "printed": _("Udskrevet %(date)s."),
         "to_clarify": _("Det skal afklares"), "ask": _("Spørg %(contact)s."),
         "why": _("Det førte hertil"), "your_answer": _("Dit svar: %(answer)s."),

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from generator.scheme.loader import load
-from generator.checklist.logic import evaluate
+from generator.checklist.graph import evaluate
+from generator.checklist.scenarios import coverage, load_scenarios, passes, run, scenarios_dir
 from generator.scheme.problems import InputError
-from generator.checklist.scenarios import coverage, load_scenarios, scenarios_dir
 
-from support import RULES
+from support import FIXTURES, RULES
 
 RULES_MODEL = load(RULES)
 SCENARIOS = load_scenarios(scenarios_dir(RULES), RULES_MODEL)
@@ -67,3 +67,67 @@ def test_a_scenario_with_an_unknown_question_is_refused(tmp_path):
     with pytest.raises(InputError) as caught:
         load_scenarios(directory, RULES_MODEL)
     assert "y.yaml:6:3" in str(caught.value) and "Did you mean 'egen-virksomhed'?" in str(caught.value)
+
+
+KINDS_RULES = FIXTURES / "kinds" / "rules.yaml"
+KINDS_MODEL = load(KINDS_RULES)
+KINDS_SCENARIOS = load_scenarios(scenarios_dir(KINDS_RULES), KINDS_MODEL)
+
+
+@pytest.mark.parametrize("scenario", KINDS_SCENARIOS, ids=[s.id for s in KINDS_SCENARIOS])
+def test_scenarios_of_every_kind_reach_what_they_expect(scenario):
+    checklist = next(c for c in KINDS_MODEL.checklists if c.id == scenario.checklist)
+    assert passes(checklist, scenario)
+
+
+def test_a_scenario_can_expect_the_next_question_as_evaluate_json_reports_it():
+    from generator.commands.evaluate import report
+
+    case = next(s for s in KINDS_SCENARIOS if s.expect_next)
+    checklist = next(c for c in KINDS_MODEL.checklists if c.id == case.checklist)
+    assert run(checklist, case).pending == case.expect_next
+    pairs = [f"{q}={v}" for q, v in case.answers.items()]
+    assert report(KINDS_MODEL, checklist.id, pairs, case.today)["next_question"]["id"] == case.expect_next
+
+
+def test_a_scenario_on_another_day_of_use_can_reach_another_outcome():
+    case = next(s for s in KINDS_SCENARIOS if s.id == "nyt-job")
+    checklist = next(c for c in KINDS_MODEL.checklists if c.id == case.checklist)
+    assert run(checklist, case).outcome == "nyt-job"
+    later = case.model_copy(update={"today": case.today.replace(year=case.today.year + 1)})
+    assert run(checklist, later).outcome == "fast-job", "a year later the job is more than six months old"
+
+
+def _write(tmp_path, text: str):
+    directory = tmp_path / "scenarios"
+    directory.mkdir()
+    (directory / "x.yaml").write_text(text, encoding="utf-8")
+    return directory
+
+
+@pytest.mark.parametrize("answers,words", [
+    ("{bor: \"yes\", foedt: 1990-13-01}", ["'1990-13-01' is not a day of the calendar", "use a date as YYYY-MM-DD"]),
+    ("{bor: \"yes\", foedt: 1990-05-01, ydelser: [kontanthjaelp, none]}", ["'none' cannot be combined"]),
+    ("{bor: \"yes\", foedt: 1990-05-01, ydelser: [kontanthjalp]}", ["'kontanthjalp' is not an option of 'ydelser'",
+                                                                      "Did you mean 'kontanthjaelp'?"]),
+    ("{bor: \"yes\", foedt: 1990-05-01, ydelser: [kontanthjaelp], indkomst: 20000/week}",
+     ["'20000/week' is not an amount"]),
+    ("{bor: unknown}", ["'bor' does not offer 'Ved ikke' (unknown: false)"]),
+])
+def test_a_scenario_with_an_answer_its_question_does_not_take_is_refused(tmp_path, answers, words):
+    directory = _write(tmp_path, f"id: x\ntitle: X\nchecklist: tjek-tilskud\nstory: En historie.\nanswers: {answers}\n"
+                                 "expect: maaske\n")
+    with pytest.raises(InputError) as caught:
+        load_scenarios(directory, KINDS_MODEL)
+    message = str(caught.value)
+    for word in words:
+        assert word in message, message
+    assert "x.yaml:5:" in message
+
+
+def test_a_scenario_needs_exactly_one_expectation(tmp_path):
+    directory = _write(tmp_path, "id: x\ntitle: X\nchecklist: tjek-tilskud\nstory: En historie.\n"
+                                 "answers: {bor: \"no\"}\nexpect: ikke-borger\nexpect_next: foedt\n")
+    with pytest.raises(InputError) as caught:
+        load_scenarios(directory, KINDS_MODEL)
+    assert "exactly one of 'expect'" in str(caught.value)

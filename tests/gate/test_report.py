@@ -123,7 +123,7 @@ def test_diff_reports_changed_outcomes_texts_and_scenarios(tmp_path):
     assert code == 0, out
     assert "Tjekliste tjek-partner: resultat henvis-jobcenter ændret (when)" in out
     assert "Ændret: rules[kun-revalidender].title" in out and "nu:  Kun revalidender kan låne" in out
-    assert "1 af 31 svarveje giver nu et andet resultat" in out
+    assert "1 af 13 svarveje giver nu et andet resultat" in out
     assert "ydelse=sygedagpenge: henvis-jobcenter → uden-for-maalgruppen" in out
 
 

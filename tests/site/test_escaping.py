@@ -39,7 +39,8 @@ def poisoned_site(tmp_path_factory):
     site_build.build(rules, REPO / "mkdocs.yml", out)
     print(f"\nescaping: payload put into {count} text values of {len(kinds)} field kinds")
     assert len(kinds) >= 60
-    for kind in ['Fact.text', 'Rule.text', 'Question.text', 'Option.label', 'Outcome.title', 'Outcome.explanation',
+    for kind in ['Fact.text', 'Rule.text', 'YesNoQuestion.text', 'ChoiceQuestion.text', 'NumberQuestion.unit',
+                 'Option.label', 'Outcome.title', 'Outcome.explanation',
                  'LegalExcerpt.quote', 'Source.title', 'Role.name', 'Scheme.site_title', 'Audience.intro']:
         assert kind in kinds, kind
     return out
