@@ -26,7 +26,7 @@ from generator.checklist.scenarios import load_scenarios, scenarios_dir
 
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "legend", "label", "caption",
           "figcaption", "blockquote", "summary"}
-SKIPPED = {"source-ref", "legal-quote", "legal-meta", "no-js-only"}
+SKIPPED = {"source-ref", "legal-quote", "legal-meta", "no-js-only", "citation", "source-quote"}
 
 
 @dataclass

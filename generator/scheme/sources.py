@@ -153,17 +153,17 @@ def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _sentences(original: str, normalised: Normalised) -> list[tuple[int, int]]:
     """Normalised spans of the sentences: each non-empty line is a block; blocks split at sentence ends."""
+    joined, join_map = _without_line_end_hyphens(original)
     back = {orig: i for i, orig in enumerate(normalised.offsets)}
     spans = []
     position = 0
-    for line in original.splitlines(keepends=True):
+    for line in joined.splitlines(keepends=True):
         line_start = position
         position += len(line)
         if not line.strip():
             continue
         for lo, hi in _split_line(line):
-            lo, hi = line_start + lo, line_start + hi
-            mapped = [back[o] for o in range(lo, hi) if o in back]
+            mapped = [back[join_map[o]] for o in range(line_start + lo, line_start + hi) if join_map[o] in back]
             if mapped:
                 spans.append((mapped[0], mapped[-1] + 1))
     return spans

@@ -26,6 +26,7 @@ from generator import i18n
 from generator.i18n import _
 from generator.checklist.logic import compile_graph, evaluate
 from generator.scheme.model import Rules
+from generator.scheme.grounding import passages
 from generator.scheme.problems import InputError, Problem
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -139,6 +140,9 @@ class Renderer:
         self.env.tests["contains"] = lambda sequence, item: item in sequence
         self.env.globals.update(
             _=_,
+            source_language=i18n.SOURCE_LANGUAGE,
+            quotes_of=passages,
+            exclusions_of=lambda outcome: [r for r in rules.rules if r.id in outcome.rules and r.kind == "exclusion"],
             rules=rules,
             scheme=rules.scheme,
             sources={s.id: s for s in rules.sources},
@@ -188,7 +192,7 @@ class Renderer:
             if language is not None:
                 language.shown.clear()
             markdown = template.render(self.context(spec.path), page=spec, audience=audience, checklist=checklist,
-                                       module=module)
+                                       module=module, page_language=i18n.active_code())
             markdown = with_notice(markdown, spec.path, language.shown if language else set(), self.use_directory_urls)
             out.append(RenderedPage(spec.path, spec.title, markdown, spec.group, True))
         return out
@@ -197,7 +201,8 @@ class Renderer:
         """Render a hand-written page from content/ (Markdown with Jinja) or raise with its file and line."""
         try:
             template = self.env.from_string(MACROS + source)
-            markdown = template.render(self.context(path), page=None, audience=None, checklist=None, module=None)
+            markdown = template.render(self.context(path), page=None, audience=None, checklist=None, module=None,
+                                       page_language=i18n.active_code())
         except jinja2.TemplateSyntaxError as exc:
             raise InputError([Problem(display, exc.lineno, None, "", f"template error: {exc.message}.",
                                       "check the {{ … }} and {% … %} tags on this line.")], display) from None
