@@ -149,8 +149,16 @@ class Role(Strict):
     """Short unique name used by `role:` and `contact:` fields."""
     name: Text
     """The role as a reader would call it, e.g. 'Din sagsbehandler i jobcentret'."""
+    in_sentence: Text | None = None
+    """The role as it reads inside a sentence ('Spørg …'), e.g. 'en mikrolånsambassadør i jobcentret' or
+    'Socialforvaltningen'. Leave out when it is the name with a small first letter."""
     description: Text | None = None
     """What the role does for the reader."""
+
+    @property
+    def in_text(self) -> str:
+        """The role inside a sentence: `in_sentence`, or the name with its first letter made small."""
+        return self.in_sentence or self.name[:1].lower() + self.name[1:]
 
 
 # --- the scheme ---------------------------------------------------------------------------------------
