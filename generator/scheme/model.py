@@ -244,6 +244,9 @@ class TargetGroup(Sourced):
     """What the group can be considered for: 'course' (the preparatory course) and/or 'loan'."""
     conditions: list[Annotated[Id, Ref("Rule")]] = []
     """Rules that must hold for this group (ids from `rules`)."""
+    loan_condition: Text | None = None
+    """For a group not eligible for the loan: when it can get the loan after all, in plain words (e.g. 'Først
+    når kommunen har givet revalidering'). Without it the site says no."""
 
 
 class ProcessStep(Sourced):
