@@ -140,7 +140,7 @@ def _quotes(item: Sourced, path: tuple, texts: dict[str, SourceText], positions:
         return problems
     sections = list(dict.fromkeys(p.section for p in places if p.section))
     derived[path] = " og ".join(sections) or None
-    if item.locator is not None and _names(item.locator) != {s.lower() for s in sections}:
+    if item.locator is not None and _names(item.locator) != _names(derived[path] or ""):
         problems.append(_problem(positions, path + ("locator",),
                                  f"the locator '{item.locator}' does not match where the quote stands: "
                                  f"'{derived[path] or 'before the first section'}'.",
