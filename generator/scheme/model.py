@@ -131,6 +131,9 @@ class LegalExcerpt(Sourced):
     """Short unique name used by `legal:` fields, e.g. 'las-46-2'."""
     law: Verbatim
     """The law or guidance the text belongs to, e.g. 'Lov om aktiv socialpolitik'."""
+    kind: Literal["law", "guidance"] = "law"
+    """'law' for a law's own words; 'guidance' for a ministry's guidance (vejledning) on a law, which is not law:
+    the site then says 'vejledning' where it would say 'lov'."""
     paragraph: Verbatim
     """The paragraph or section, e.g. '§ 46, stk. 2'."""
     quote: Verbatim

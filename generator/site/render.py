@@ -136,12 +136,16 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(date=danish_date, number=danish_number)
+        self.env.filters.update(date=danish_date, number=danish_number,
+                                lower_first=lambda text: str(text)[:1].lower() + str(text)[1:])
         self.env.tests["contains"] = lambda sequence, item: item in sequence
+        rules_legal = {e.id: e for e in rules.legal_excerpts}
         self.env.globals.update(
             _=_,
             source_language=i18n.SOURCE_LANGUAGE,
             quotes_of=passages,
+            legal_label=lambda ids: legal_label([rules_legal[i] for i in ids]),
+            legal_title=lambda: pages.legal_title(rules),
             exclusions_of=lambda outcome: [r for r in rules.rules if r.id in outcome.rules and r.kind == "exclusion"],
             rules=rules,
             scheme=rules.scheme,
@@ -213,6 +217,14 @@ class Renderer:
                                       "pages, url(...), m.fact(...).")], display) from None
         title = _first_heading(markdown) or Path(path).stem
         return RenderedPage(path, title, markdown, None, False)
+
+
+def legal_label(excerpts: list) -> str:
+    """'Lovgrundlag:' before links to law, 'Vejledning:' before guidance, 'Lov og vejledning:' before both."""
+    kinds = {e.kind for e in excerpts}
+    if kinds == {"guidance"}:
+        return _("Vejledning:")
+    return _("Lov og vejledning:") if len(kinds) > 1 else _("Lovgrundlag:")
 
 
 def notice_words() -> dict[str, str]:
