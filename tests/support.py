@@ -47,3 +47,17 @@ def build_site(rules: Path, config: Path, out: Path) -> Path:
         os.chdir(cwd)
         os.environ.pop(site.RULES_ENV, None)
     return out
+
+
+def scheme_copy(tmp_path: Path, rules: Path = RULES) -> Path:
+    """A copy of a scheme (its rules file with sources/, scenarios/, content/, translations/ beside it)."""
+    import shutil as _shutil
+
+    folder = tmp_path / "scheme"
+    folder.mkdir()
+    for name in ("sources", "scenarios", "content", "translations"):
+        if (rules.parent / name).is_dir():
+            _shutil.copytree(rules.parent / name, folder / name)
+    target = folder / "rules.yaml"
+    target.write_text(rules.read_text(encoding="utf-8"), encoding="utf-8")
+    return target

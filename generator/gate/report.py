@@ -28,7 +28,7 @@ from generator.checklist.scenarios import load_scenarios, scenarios_dir
 
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "legend", "label", "caption",
           "figcaption", "blockquote", "summary"}
-SKIPPED = {"source-ref", "legal-quote", "legal-meta", "no-js-only"}
+SKIPPED = {"source-ref", "legal-quote", "legal-meta", "no-js-only", "citation", "source-quote"}
 
 
 @dataclass
@@ -71,12 +71,24 @@ def run(rules: Rules, rules_file: Path, content_dir: Path | None = None) -> Repo
     report = Report()
     report.add("ok", "rules", f"{len(rules.sources)} sources, {len(rules.rules)} rules, "
                               f"{len(rules.legal_excerpts)} legal excerpts: every id unique, every reference resolves")
+    _sources(rules, rules_file, report)
     _checklists(rules, report)
     _scenarios(rules, rules_file, report)
     _legal_age(rules, report)
     _readability(rules, report, content_dir)
     _translations(rules, Path(rules_file), content_dir or Path(rules_file).parent / "content", report)
     return report
+
+
+def _sources(rules: Rules, rules_file: Path, report: Report) -> None:
+    """Every sentence of every source quoted, left out with a reason, or a section heading."""
+    from generator.gate import coverage
+
+    for i, cov in enumerate(coverage.run(rules, rules_file)):
+        report.add("ok" if not cov.missing else "error", f"source {cov.label}", cov.summary())
+        for sentence in cov.missing:
+            report.add("error", f"source {cov.label}", f"no item quotes «{sentence}». Fix: quote it in the item "
+                       f"that states it, or list it under the source's out_of_scope with the reason it is left out.")
 
 
 def _checklists(rules: Rules, report: Report) -> None:

@@ -1,7 +1,8 @@
 """Load `rules.yaml` into the typed model, or fail once with every problem at its line and column.
 
-Flow: bytes → YAML nodes with positions (`yamlsource`) → `Rules` (pydantic) → references and duplicate ids
-(`references`). Pydantic's messages are rewritten into "what is wrong; the fix" for a person editing YAML.
+Flow: bytes → YAML nodes with positions (`reading`) → `Rules` (pydantic) → references and duplicate ids
+(`references`) → checklist logic (`checklist.validate`) → every quote found in its source (`grounding`).
+Pydantic's messages are rewritten into "what is wrong; the fix" for a person editing YAML.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from generator.checklist import validate as checklists
-from generator.scheme import references
+from generator.scheme import grounding, references
 from generator.scheme.model import Rules
 from generator.scheme.problems import InputError, Problem, did_you_mean, path_to_text
 from generator.scheme.reading import Positions, read
@@ -33,6 +34,9 @@ def load(path: str | Path, display: str | None = None) -> Rules:
     problems = references.check(rules, document.positions)
     if not problems:
         problems = checklists.check(rules, document.positions)
+    if not problems:
+        grounded, problems = grounding.ground(rules, document.positions, path.parent)
+        rules = grounded.rules
     if problems:
         raise InputError(problems, name)
     return rules

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from generator.scheme.addresses import WebAddress
 
@@ -39,6 +39,8 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_lengt
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Translatable()]
 Verbatim = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Text that is never translated: quotations of law, titles of documents, names."""
+Passages = Annotated[list[Verbatim], BeforeValidator(lambda v: [v] if isinstance(v, str) else v), Field(min_length=1)]
+"""One or more exact passages of a source: one text, or a list of texts."""
 SourceId = Annotated[Id, Ref("Source")]
 LegalId = Annotated[Id, Ref("LegalExcerpt")]
 RoleId = Annotated[Id, Ref("Role")]
@@ -53,13 +55,17 @@ class Strict(BaseModel):
 
 
 class Sourced(Strict):
-    """A statement of fact, with where it comes from."""
+    """A statement of fact, with the exact words of the source it rests on."""
 
     source: SourceId
     """Id of the source this comes from (one of `sources`)."""
+    quote: Passages
+    """The exact words of the source this rests on: one short passage, or a list of them. Each must occur in
+    the source's text (ignoring only line breaks, spacing, end-of-line hyphens and the style of quotation
+    marks); the build refuses one that does not and shows the closest passage. Never translated."""
     locator: Verbatim | None = None
-    """Where in the source, e.g. 'ad 1', 'faktaboks' or 'økonomiafsnittet' (never translated: it points into
-    the source document)."""
+    """Where in the source the quote stands, e.g. 'ad 1' or 'faktaboks'. Leave it out: it is derived from the
+    quote and the source's `sections`. If written, it must agree with where the quote stands."""
 
 
 class Fact(Sourced):
@@ -74,11 +80,36 @@ class Fact(Sourced):
 # --- sources and law ---------------------------------------------------------------------------------
 
 
+class Section(Strict):
+    """A part of a source document, found by the words it starts with; locators name these parts."""
+
+    locator: Verbatim
+    """The part's name as citations show it, e.g. 'ad 1', 'faktaboks', 'Pilotprojekt'."""
+    starts: Verbatim
+    """The words the part begins with, exactly as in the source (they must occur once)."""
+
+
+class OutOfScope(Strict):
+    """A passage of a source that the site leaves out on purpose, and why."""
+
+    text: Verbatim
+    """The passage, exactly as in the source (a sentence, or part of one)."""
+    reason: Verbatim
+    """Why the site does not state it, e.g. 'a named caseworker's phone number: the site names roles only'."""
+
+
 class Source(Strict):
-    """A document the scheme's facts come from."""
+    """A document the scheme's facts come from, with its full text beside rules.yaml."""
 
     id: Id
     """Short unique name used by `source:` fields, e.g. 'kk-2015'."""
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+    """The document's full text as a UTF-8 file, relative to rules.yaml, e.g. 'sources/kk-2015.txt'. Every
+    quote is checked against it."""
+    sections: list[Section] = []
+    """The document's parts in order (e.g. 'ad 1', 'faktaboks'), so each quote's locator can be derived."""
+    out_of_scope: list[OutOfScope] = []
+    """Passages the site leaves out on purpose, each with the reason; `check` counts them as accounted for."""
     label: Verbatim
     """Short citation shown on the site next to each fact, e.g. 'KK-2015'."""
     title: Verbatim
@@ -102,10 +133,14 @@ class LegalExcerpt(Sourced):
     """Short unique name used by `legal:` fields, e.g. 'las-46-2'."""
     law: Verbatim
     """The law or guidance the text belongs to, e.g. 'Lov om aktiv socialpolitik'."""
+    kind: Literal["law", "guidance"] = "law"
+    """'law' for a law's own words; 'guidance' for a ministry's guidance (vejledning) on a law, which is not law:
+    the site then says 'vejledning' where it would say 'lov'."""
     paragraph: Verbatim
     """The paragraph or section, e.g. '§ 46, stk. 2'."""
     quote: Verbatim
-    """The exact words as quoted in the source. Never reword a quotation (nor translate it: the law is Danish)."""
+    """The exact words as quoted in the source (checked against its text). Never reword a quotation, nor
+    translate it: the law is Danish."""
     summary: Text | None = None
     """What the quotation means, in plain Danish (not a quotation)."""
     last_checked: dt.date
@@ -119,8 +154,16 @@ class Role(Strict):
     """Short unique name used by `role:` and `contact:` fields."""
     name: Text
     """The role as a reader would call it, e.g. 'Din sagsbehandler i jobcentret'."""
+    in_sentence: Text | None = None
+    """The role as it reads inside a sentence ('Spørg …'), e.g. 'en mikrolånsambassadør i jobcentret' or
+    'Socialforvaltningen'. Leave out when it is the name with a small first letter."""
     description: Text | None = None
     """What the role does for the reader."""
+
+    @property
+    def in_text(self) -> str:
+        """The role inside a sentence: `in_sentence`, or the name with its first letter made small."""
+        return self.in_sentence or self.name[:1].lower() + self.name[1:]
 
 
 # --- the scheme ---------------------------------------------------------------------------------------
@@ -184,9 +227,11 @@ class Rule(Sourced):
     """The rule in plain Danish."""
     legal: list[LegalId] = []
     """Legal excerpts behind the rule (ids from `legal_excerpts`)."""
-    kind: Literal["objective", "discretionary"] = "objective"
-    """'objective' when the rule is a plain fact; 'discretionary' when it is the caseworker's assessment. A
-    discretionary rule never gives a final yes or no in a checklist, only 'the caseworker assesses this'."""
+    kind: Literal["objective", "discretionary", "exclusion"] = "objective"
+    """'objective' when the rule is a plain fact; 'discretionary' when it is the caseworker's assessment (it
+    never gives a final yes or no in a checklist, only 'the caseworker assesses this'); 'exclusion' when the
+    source excludes someone in so many words (its quote must say so): only an exclusion can make a
+    checklist's answer 'no'."""
     weighs: list[Text] = []
     """For a discretionary rule: what the caseworker weighs when assessing it."""
 
@@ -204,6 +249,9 @@ class TargetGroup(Sourced):
     """What the group can be considered for: 'course' (the preparatory course) and/or 'loan'."""
     conditions: list[Annotated[Id, Ref("Rule")]] = []
     """Rules that must hold for this group (ids from `rules`)."""
+    loan_condition: Text | None = None
+    """For a group not eligible for the loan: when it can get the loan after all, in plain words (e.g. 'Først
+    når kommunen har givet revalidering'). Without it the site says no."""
 
 
 class ProcessStep(Sourced):
@@ -722,10 +770,14 @@ class Scenario(Strict):
 
 
 class Gap(Strict):
-    """Something the sources do not say, stated plainly so nobody guesses."""
+    """Something the sources do not say, stated plainly so nobody guesses. A gap carries no quote."""
 
     id: Id
     """Short unique name."""
+    looked_for: Verbatim
+    """What was looked for in the sources and not found, e.g. 'the size of a loan in Copenhagen'."""
+    absent: list[Verbatim] = []
+    """Words that would say it, checked to occur in none of the sources, e.g. ['rente', 'tilbagebetal']."""
     text: Text
     """What is not known, and whom to ask."""
     page: PageId | None = None

@@ -18,7 +18,8 @@ from generator.scheme.problems import InputError, Problem
 
 MACROS_NAME = "_macros.j2"
 # The names a page may use besides the link helpers (url, asset, page_path) and `m`, the macros.
-DATA = ("_", "rules", "scheme", "sources", "legal", "roles", "pages", "module_order", "rule_by_id")
+DATA = ("_", "rules", "scheme", "sources", "legal", "roles", "pages", "module_order", "rule_by_id",
+        "quotes_of", "source_language", "legal_label", "exclusions_of")
 MAX_ITEMS = 100_000   # the longest text or list `*` may make
 MAX_BITS = 100_000    # the largest number `**` may make
 
@@ -97,7 +98,7 @@ def environment(base: jinja2.Environment, templates) -> ContentEnvironment:
     env = ContentEnvironment(loader=_MacrosOnly(templates), autoescape=True, undefined=jinja2.StrictUndefined,
                              finalize=base.finalize, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
-    env.filters.update({name: base.filters[name] for name in ("date", "number")})
+    env.filters.update({name: base.filters[name] for name in ("date", "number", "lower_first")})
     env.filters.update({name: _guarded(name, function) for name, function in env.filters.items()})
     env.tests["contains"] = base.tests["contains"]
     env.globals.update({name: base.globals[name] for name in DATA if name in base.globals})

@@ -54,7 +54,7 @@ def catalog(rules: Rules, has_scenarios: bool = False) -> list[PageSpec]:
          r.step_model.title if r.step_model else "", "step_model.md.j2", about_group),
         (r.support is not None, "support", "coach-og-mentor.md", _("Støtte fra coach og mentor"), "support.md.j2",
          about_group),
-        (bool(r.legal_excerpts), "legal", "lovgrundlag.md", _("Lovgrundlag"), "legal.md.j2", about_group),
+        (bool(r.legal_excerpts), "legal", "lovgrundlag.md", legal_title(r), "legal.md.j2", about_group),
         (r.recruitment is not None, "partners", "partnere-og-rekruttering.md", _("Partnere og rekruttering"),
          "partners.md.j2", background_group),
         (r.ambassadors is not None, "ambassadors", "ambassadoermodellen.md", _("Ambassadørmodellen"),
@@ -70,6 +70,13 @@ def catalog(rules: Rules, has_scenarios: bool = False) -> list[PageSpec]:
     ]
     pages += [PageSpec(pid, path, title, tpl, group) for present, pid, path, title, tpl, group in optional if present]
     return pages
+
+
+def legal_title(rules: Rules) -> str:
+    """'Lovgrundlag', or 'Lov og vejledning' when some excerpts are guidance rather than law."""
+    if any(e.kind == "guidance" for e in rules.legal_excerpts):
+        return _("Lov og vejledning")
+    return _("Lovgrundlag")
 
 
 def page_ids(rules: Rules) -> list[str]:

@@ -27,6 +27,7 @@ from generator.scheme import references
 from generator import i18n
 from generator.i18n import _
 from generator.scheme.model import Rules
+from generator.scheme.grounding import passages
 from generator.scheme.problems import InputError, Problem
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -139,10 +140,17 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(date=danish_date, number=danish_number)
+        self.env.filters.update(date=danish_date, number=danish_number,
+                                lower_first=lambda text: str(text)[:1].lower() + str(text)[1:])
         self.env.tests["contains"] = lambda sequence, item: item in sequence
+        rules_legal = {e.id: e for e in rules.legal_excerpts}
         self.env.globals.update(
             _=_,
+            source_language=i18n.SOURCE_LANGUAGE,
+            quotes_of=passages,
+            legal_label=lambda ids: legal_label([rules_legal[i] for i in ids]),
+            legal_title=lambda: pages.legal_title(rules),
+            exclusions_of=lambda outcome: [r for r in rules.rules if r.id in outcome.rules and r.kind == "exclusion"],
             rules=rules,
             scheme=rules.scheme,
             sources={s.id: s for s in rules.sources},
@@ -193,7 +201,7 @@ class Renderer:
             if language is not None:
                 language.shown.clear()
             markdown = template.render(self.context(spec.path), page=spec, audience=audience, checklist=checklist,
-                                       module=module)
+                                       module=module, page_language=i18n.active_code())
             markdown = with_notice(markdown, spec.path, language.shown if language else set(), self.use_directory_urls)
             out.append(RenderedPage(spec.path, spec.title, markdown, spec.group, True))
         return out
@@ -202,10 +210,19 @@ class Renderer:
         """Render a hand-written page from content/ in the sandbox (see `site.content`), or raise at its line."""
         if self.sandbox is None:
             self.sandbox = content.environment(self.env, TEMPLATES)
-        context = {**self.context(path), "page": None, "audience": None, "checklist": None, "module": None}
+        context = {**self.context(path), "page": None, "audience": None, "checklist": None, "module": None,
+                   "page_language": i18n.active_code()}
         markdown = content.render(self.sandbox, source, context, display, MACROS)
         title = _first_heading(markdown) or Path(path).stem
         return RenderedPage(path, title, markdown, None, False, origin=display, source=source)
+
+
+def legal_label(excerpts: list) -> str:
+    """'Lovgrundlag:' before links to law, 'Vejledning:' before guidance, 'Lov og vejledning:' before both."""
+    kinds = {e.kind for e in excerpts}
+    if kinds == {"guidance"}:
+        return _("Vejledning:")
+    return _("Lov og vejledning:") if len(kinds) > 1 else _("Lovgrundlag:")
 
 
 def notice_words() -> dict[str, str]:

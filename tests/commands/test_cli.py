@@ -54,5 +54,5 @@ def test_validate_reports_counts():
 def test_scenarios_report_coverage():
     result = run("scenarios")
     assert result.returncode == 0, result.stdout
-    assert "outcomes 8/8" in result.stdout
+    assert "outcomes 9/9" in result.stdout
     assert "failed" in result.stdout.splitlines()[-1]

@@ -23,10 +23,11 @@ def run_cli(*args: str, env: dict | None = None, monkeypatch=None) -> tuple[int,
 
 
 def copy_with(tmp_path, text: str):
-    """A copy of the project (rules and scenarios) with the rules replaced by `text`."""
+    """A copy of the project (rules, scenarios and the sources' texts) with the rules replaced by `text`."""
     path = tmp_path / "rules.yaml"
     path.write_text(text, encoding="utf-8")
     shutil.copytree(REPO / "scenarios", tmp_path / "scenarios")
+    shutil.copytree(REPO / "sources", tmp_path / "sources")
     return path
 
 
@@ -81,14 +82,14 @@ MUTANTS = [
      t.replace("      next: ", "      next: x-", 1), ["unknown module 'x-"]),
     ("unknown-answer-in-condition", lambda t: between(t, "  - id: tjek-partner", "{q: ydelse, is: andet}", "{q: ydelse, is: anden}"),
      ["'anden' is not an answer to 'ydelse'", "Did you mean 'andet'?"]),
-    ("discretionary-final-no", lambda t: between(t, "      - id: foertidspension-uden-restarbejdsevne", "verdict: assess", "verdict: \"no\""),
-     ["tests the discretionary rule 'foertidspensionister-efter-praksis'", "use verdict: assess"]),
+    ("discretionary-final-no", lambda t: between(t, "      - id: revalidend-uden-progression", "verdict: assess", "verdict: \"no\""),
+     ["tests the discretionary rule 'revalidender-uden-progression'", "use verdict: assess"]),
     ("budget-does-not-add-up", lambda t: t.replace("total: [1200, 1200]", "total: [1200, 1300]", 1),
      ["add up to 1200, but total says 1300"]),
     ("unreadable-citizen-text", lambda t: t.replace(
         "  summary: >-\n", "  summary: >-\n    " + " ".join(["revalideringsadministrationsforanstaltninger"] * 80) + "\n", 1),
      ["LIX", "over the budget of 40"]),
-    ("scenario-now-fails", lambda t: between(t, "  - id: tjek-borger", "when: {q: egen-virksomhed, is: \"no\"}",
+    ("scenario-now-fails", lambda t: between(t, "  - id: tjek-borger", "when: {all: [{q: egen-virksomhed, is: \"no\"}, {q: revalidering, is: \"no\"}]}",
                                             "when: {all: [{q: egen-virksomhed, is: \"no\"}, {q: egen-virksomhed, is: \"yes\"}]}"),
      ["no outcome holds"]),
 ]

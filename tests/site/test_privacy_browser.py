@@ -101,5 +101,6 @@ def test_site_opened_from_disk_still_runs_its_checklists(page, built_site):
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.goto((built_site / "tjek-partner.html").as_uri())
     page.check('input[name="interesse"][value="no"]')
+    page.check('input[name="ydelse"][value="kontanthjaelp"]')
     assert page.locator("[data-outcome]").get_attribute("data-outcome") == "ikke-nu"
     assert not [e for e in errors if "Content Security Policy" in e], errors
