@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from support import FIXTURES, REPO
+from support import FIXTURES, REPO, with_sources
 
 
 def small_project(root: Path, rules: str | None = None, *, content: dict[str, str] | None = None) -> Path:
@@ -16,8 +16,7 @@ def small_project(root: Path, rules: str | None = None, *, content: dict[str, st
     The config is the repository's own, with the hook and the theme overrides named by absolute path, so the
     project builds from any folder. Returns the project folder.
     """
-    root = Path(root)
-    root.mkdir(parents=True, exist_ok=True)
+    root = with_sources(Path(root))
     (root / "rules.yaml").write_text(rules if rules is not None else (FIXTURES / "minimal.yaml").read_text(
         encoding="utf-8"), encoding="utf-8")
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))

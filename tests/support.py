@@ -61,3 +61,14 @@ def scheme_copy(tmp_path: Path, rules: Path = RULES) -> Path:
     target = folder / "rules.yaml"
     target.write_text(rules.read_text(encoding="utf-8"), encoding="utf-8")
     return target
+
+
+def with_sources(folder: Path) -> Path:
+    """Put every source text the tests' schemes quote (the fixtures', the scaffold's, the real ones) into
+    `folder`/sources, so a rules.yaml written into `folder` finds its `text:` files. Returns `folder`."""
+    import shutil as _shutil
+
+    folder = Path(folder)
+    for origin in (FIXTURES / "sources", REPO / "sources", REPO / "generator" / "scaffold" / "files" / "sources"):
+        _shutil.copytree(origin, folder / "sources", dirs_exist_ok=True)
+    return folder

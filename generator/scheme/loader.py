@@ -162,7 +162,7 @@ def _explain(kind: str, err: dict, given: object, loc: tuple) -> tuple[str, str]
     if kind == "value_error":
         text = str(err.get("msg", "")).removeprefix("Value error, ")
         message, _, fix = text.partition("; ")
-        return (message + ".", (fix or "correct the value") + ".")
+        return (message.rstrip(".") + ("" if message.endswith("?") else "."), (fix or "correct the value") + ".")
     return (f"{err.get('msg', 'invalid value')}; got {got}.", "correct the value as the message says.")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from generator.scheme.addresses import WebAddress
 
@@ -39,7 +39,8 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_lengt
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Translatable()]
 Verbatim = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Text that is never translated: quotations of law, titles of documents, names."""
-Passages = Annotated[list[Verbatim], BeforeValidator(lambda v: [v] if isinstance(v, str) else v), Field(min_length=1)]
+Passages = Annotated[Verbatim | Annotated[list[Verbatim], Field(min_length=1)],
+                     AfterValidator(lambda v: [v] if isinstance(v, str) else v)]
 """One or more exact passages of a source: one text, or a list of texts."""
 SourceId = Annotated[Id, Ref("Source")]
 LegalId = Annotated[Id, Ref("LegalExcerpt")]

@@ -13,7 +13,7 @@ from generator.checklist.graph import graph_of
 from generator.scheme.loader import load
 from generator.scheme.problems import InputError
 
-from support import FIXTURES, RULES
+from support import FIXTURES, RULES, with_sources
 
 spec = importlib.util.spec_from_file_location("generated", FIXTURES / "generated.py")
 generated = importlib.util.module_from_spec(spec)
@@ -24,7 +24,7 @@ REAL = load(RULES)
 
 @pytest.mark.parametrize("name,n,chain", [("200-question chain", 200, True), ("60 independent questions", 60, False)])
 def test_large_checklists_with_ved_ikke_everywhere_are_proven(tmp_path, capsys, name, n, chain):
-    path = tmp_path / "rules.yaml"
+    path = with_sources(tmp_path) / "rules.yaml"
     path.write_text(generated.checklist(n, chain=chain), encoding="utf-8")
     graphs._CACHE.clear()
     start = time.perf_counter()
@@ -42,7 +42,7 @@ def test_large_checklists_with_ved_ikke_everywhere_are_proven(tmp_path, capsys, 
 
 
 def test_a_broken_large_checklist_names_a_counterexample(tmp_path):
-    path = tmp_path / "rules.yaml"
+    path = with_sources(tmp_path) / "rules.yaml"
     text = generated.checklist(200, chain=True, drop_from_no=137)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as caught:
@@ -95,7 +95,7 @@ def test_check_reports_the_size_of_each_graph():
 
 def test_checklists_that_differ_in_logic_never_share_a_graph(tmp_path):
     text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
-    path = tmp_path / "rules.yaml"
+    path = with_sources(tmp_path) / "rules.yaml"
     path.write_text(text.replace("        max: 10\n", "        max: 1\n", 1), encoding="utf-8")
     with pytest.raises(InputError) as caught:     # with max 1, 'I er for mange' can never be reached
         load(path, display="rules.yaml")

@@ -18,7 +18,7 @@ from generator.checklist.kinds.date import half_months, months_back
 from generator.scheme.loader import load
 from generator.site.render import checklist_data
 
-from support import FIXTURES, REPO
+from support import FIXTURES, REPO, with_sources
 
 SCRIPT = REPO / "generator" / "site" / "assets" / "checklist.js"
 KINDS_RULES = load(FIXTURES / "kinds" / "rules.yaml")
@@ -182,7 +182,7 @@ def test_the_scaffolds_examples_of_each_kind_validate(tmp_path):
     block = text[start:end].splitlines()[1:]
     uncommented = "\n".join(line.replace("      # ", "      ", 1).split("   # ")[0].split("  # ")[0].rstrip()
                             for line in block if not line.strip().startswith("#   #")) + "\n"
-    path = tmp_path / "rules.yaml"
+    path = with_sources(tmp_path) / "rules.yaml"
     path.write_text(text[:start] + uncommented + text[end:], encoding="utf-8")
     checklist = load(path).checklists[0]
     assert [q.kind for q in checklist.questions] == ["yes_no", "multiple", "date", "amount"]

@@ -7,7 +7,7 @@ import pytest
 from generator.scheme.loader import load
 from generator.scheme.problems import InputError
 
-from support import FIXTURES
+from support import FIXTURES, with_sources
 
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
 
@@ -58,7 +58,7 @@ BROKEN = [
 def test_broken_checklist_logic_is_refused_with_line_and_fix(tmp_path, name, old, new, at, words):
     assert old in MINIMAL, old
     text = MINIMAL.replace(old, new, 1)
-    path = tmp_path / "rules.yaml"
+    path = with_sources(tmp_path) / "rules.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load(path, display="rules.yaml")
@@ -73,7 +73,7 @@ def test_broken_checklist_logic_is_refused_with_line_and_fix(tmp_path, name, old
 def test_discretionary_rule_never_gives_a_final_answer(tmp_path):
     text = MINIMAL.replace("    legal: [lov-1]\n", "    legal: [lov-1]\n    kind: discretionary\n    weighs: [Om det er rimeligt.]\n", 1)
     text = text.replace("        text: Vil du være med?\n", "        text: Vil du være med?\n        rule: kun-test\n", 1)
-    path = tmp_path / "rules.yaml"
+    path = with_sources(tmp_path) / "rules.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load(path, display="rules.yaml")
@@ -84,7 +84,7 @@ def test_discretionary_rule_never_gives_a_final_answer(tmp_path):
 
 def test_assessing_an_objective_rule_is_refused(tmp_path):
     text = MINIMAL.replace("        sources: [test-kilde]\n      - id: mange", "        sources: [test-kilde]\n        assesses: [kun-test]\n      - id: mange", 1)
-    path = tmp_path / "rules.yaml"
+    path = with_sources(tmp_path) / "rules.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load(path, display="rules.yaml")
@@ -92,7 +92,7 @@ def test_assessing_an_objective_rule_is_refused(tmp_path):
 
 
 def refused(tmp_path, text: str) -> InputError:
-    path = tmp_path / "rules.yaml"
+    path = with_sources(tmp_path) / "rules.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load(path, display="rules.yaml")
@@ -101,7 +101,7 @@ def refused(tmp_path, text: str) -> InputError:
 
 
 def loads(tmp_path, text: str):
-    path = tmp_path / "rules.yaml"
+    path = with_sources(tmp_path) / "rules.yaml"
     path.write_text(text, encoding="utf-8")
     return load(path, display="rules.yaml")
 

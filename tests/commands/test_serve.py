@@ -9,7 +9,7 @@ import sys
 import time
 import urllib.request
 
-from support import REPO, RULES
+from support import REPO, RULES, with_sources
 
 
 def _free_port() -> int:
@@ -37,7 +37,7 @@ def _wait_for(url: str, needle: str, seconds: float) -> bool:
 
 
 def test_editing_rules_yaml_updates_the_served_page(tmp_path):
-    rules = tmp_path / "rules.yaml"
+    rules = with_sources(tmp_path) / "rules.yaml"
     shutil.copy(RULES, rules)
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--rules", str(rules),

@@ -10,7 +10,7 @@ import pytest
 
 from generator.commands import main
 
-from support import REPO, RULES
+from support import REPO, RULES, with_sources
 
 REAL = RULES.read_text(encoding="utf-8")
 
@@ -24,10 +24,9 @@ def run_cli(*args: str, env: dict | None = None, monkeypatch=None) -> tuple[int,
 
 def copy_with(tmp_path, text: str):
     """A copy of the project (rules, scenarios and the sources' texts) with the rules replaced by `text`."""
-    path = tmp_path / "rules.yaml"
+    path = with_sources(tmp_path) / "rules.yaml"
     path.write_text(text, encoding="utf-8")
     shutil.copytree(REPO / "scenarios", tmp_path / "scenarios")
-    shutil.copytree(REPO / "sources", tmp_path / "sources")
     return path
 
 
@@ -124,7 +123,7 @@ def test_diff_reports_changed_outcomes_texts_and_scenarios(tmp_path):
     assert code == 0, out
     assert "Tjekliste tjek-partner: resultat henvis-jobcenter ændret (when)" in out
     assert "Ændret: rules[kun-revalidender].title" in out and "nu:  Kun revalidender kan låne" in out
-    assert "1 af 13 svarveje giver nu et andet resultat" in out
+    assert "1 af 25 svarveje giver nu et andet resultat" in out
     assert "ydelse=sygedagpenge: henvis-jobcenter → uden-for-maalgruppen" in out
 
 

@@ -19,7 +19,7 @@ from generator.scheme.loader import load
 from generator.scheme.problems import InputError
 from generator.site.publish import MARKER
 
-from support import REPO, RULES
+from support import REPO, RULES, with_sources
 
 LINES = RULES.read_text(encoding="utf-8").splitlines(keepends=True)
 OUTCOMES: Counter = Counter()
@@ -63,7 +63,7 @@ def damaged(draw) -> str:
 @settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(text=damaged())
 def test_damaged_rules_load_or_fail_cleanly(tmp_path_factory, text):
-    path = tmp_path_factory.mktemp("damaged") / "rules.yaml"
+    path = with_sources(tmp_path_factory.mktemp("damaged")) / "rules.yaml"
     path.write_text(text, encoding="utf-8")
     try:
         load(path)
@@ -80,7 +80,7 @@ def test_damaged_rules_load_or_fail_cleanly(tmp_path_factory, text):
 @settings(max_examples=8, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(text=damaged())
 def test_a_damaged_build_never_leaves_a_half_written_site(tmp_path_factory, text):
-    root = tmp_path_factory.mktemp("build")
+    root = with_sources(tmp_path_factory.mktemp("build"))
     rules = root / "rules.yaml"
     rules.write_text(text, encoding="utf-8")
     shutil.copytree(REPO / "scenarios", root / "scenarios")
@@ -92,7 +92,7 @@ def test_a_damaged_build_never_leaves_a_half_written_site(tmp_path_factory, text
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["build", "--rules", str(rules), "--site-dir", str(site)])
     assert "Traceback" not in out.getvalue() + err.getvalue()
-    assert sorted(p.name for p in root.iterdir()) == ["rules.yaml", "scenarios", "site"], "no staging left"
+    assert sorted(p.name for p in root.iterdir()) == ["rules.yaml", "scenarios", "site", "sources"], "no staging left"
     if code == 0:
         BUILDS["built"] += 1
         assert "audience-card" in (site / "index.html").read_text(encoding="utf-8")

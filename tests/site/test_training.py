@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from generator.scheme.loader import load
 from generator.scheme.problems import InputError
 
-from support import REPO, RULES
+from support import REPO, RULES, with_sources
 
 RULES_MODEL = load(RULES)
 SHOTS = REPO / "build" / "screenshots"
@@ -75,7 +75,7 @@ def test_discussion_and_cases_are_on_the_pages(built_site):
 def test_a_broken_quiz_is_refused_with_its_line_and_the_fix(tmp_path, change, words):
     text = RULES.read_text(encoding="utf-8")
     assert change[0] in text
-    path = tmp_path / "rules.yaml"
+    path = with_sources(tmp_path) / "rules.yaml"
     path.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load(path)

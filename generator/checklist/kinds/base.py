@@ -149,7 +149,7 @@ class Question(Strict):
                 errors = [{"type": "literal_error", "loc": ("kind",), "input": kind,
                            "ctx": {"expected": _listed(list(KINDS))}}]
             raise ValidationError.from_exception_data(cls.__name__, errors)
-        fields = target.model_fields
+        fields = yaml_names(target)
         unknown = [k for k in data if k not in fields]
         errors = []
         try:
@@ -284,15 +284,21 @@ def _line_error(error: dict, kind: type[Question]) -> dict:
 
 
 def _fields_at(model: type, loc: tuple) -> list[str]:
-    """The keys the model found by following `loc` from `model` (list indices skipped) takes."""
+    """The keys (as written in rules.yaml: `is`, not `is_`) of the model found by following `loc` from `model`."""
     for part in loc:
         if isinstance(part, int):
             continue
-        field = model.model_fields.get(part) if hasattr(model, "model_fields") else None
+        fields = model.model_fields if hasattr(model, "model_fields") else {}
+        field = next((f for n, f in fields.items() if f.alias == part), None) or fields.get(part)
         if field is None:
             return []
         model = _model_in(field.annotation)
-    return list(model.model_fields) if hasattr(model, "model_fields") else []
+    return yaml_names(model) if hasattr(model, "model_fields") else []
+
+
+def yaml_names(model: type) -> list[str]:
+    """A model's keys as they are written in rules.yaml (a field's alias where it has one)."""
+    return [field.alias or name for name, field in model.model_fields.items()]
 
 
 def _model_in(annotation):
