@@ -31,6 +31,18 @@ def _inner(annotation):
     return None
 
 
+# Fields whose value must be found in a source's text file (or names the file): left as they are.
+MATCH_THE_SOURCE = {("Source", "text"), ("Section", "starts"), ("OutOfScope", "text")}
+
+
+def poison_sources(source_dir: Path, target_dir: Path, payload: str) -> None:
+    """Copy the sources' texts with `payload` as a last line, so a quote of it stands in every source."""
+    target_dir.mkdir(parents=True, exist_ok=True)
+    for text in sorted(Path(source_dir).glob("*.txt")):
+        (target_dir / text.name).write_text(text.read_text(encoding="utf-8") + "\n" + payload + "\n",
+                                            encoding="utf-8")
+
+
 def poison(model: BaseModel, data: dict, kinds: set, payload: str, *, append: bool = True) -> int:
     """Put `payload` into every text field of `data` (after its text, or instead of it), guided by the model.
 
@@ -45,6 +57,18 @@ def poison(model: BaseModel, data: dict, kinds: set, payload: str, *, append: bo
         if key not in data or data[key] is None:
             continue
         value = getattr(model, name)
+        where = (type(model).__name__, name)
+        if where in MATCH_THE_SOURCE:
+            continue  # a path, or words that must stand in the source's text as they are
+        if name == "quote":
+            # A quote must stand in its source: the payload is added to each source's text (`poison_sources`)
+            # and quoted as one more passage, so the site shows it as a verbatim passage.
+            current = data[key] if isinstance(data[key], list) else [data[key]]
+            single = where == ("LegalExcerpt", "quote")  # one passage: the law's words, here the payload
+            data[key] = payload if single or not append else [*current, payload]
+            kinds.add(f"{type(model).__name__}.{name}")
+            changed += 1
+            continue
         text = _inner(field.annotation) is not None or (field.annotation is str and _is_text(None, field.metadata))
         if text and isinstance(data[key], str):
             data[key] = spoil(data[key])

@@ -36,4 +36,5 @@ def copy_of_repo_scheme(root: Path) -> Path:
     shutil.rmtree(root / "content")
     for folder in ("content", "scenarios", "translations"):
         shutil.copytree(REPO / folder, root / folder)
+    shutil.copytree(REPO / "sources", root / "sources", dirs_exist_ok=True)
     return root

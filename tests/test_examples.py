@@ -31,6 +31,9 @@ def visible_text(site: Path) -> dict[str, str]:
         doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for node in doc(["script", "style"]):
             node.decompose()
+        # Verbatim passages of a source are the source's words, not the scheme's: both sites may quote ISH-2015.
+        for node in doc.select("[data-quote-source]"):
+            node.decompose()
         pages[path.relative_to(site).as_posix()] = " ".join(doc.get_text(" ").split())
     return pages
 

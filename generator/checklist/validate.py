@@ -74,9 +74,10 @@ def _structure(checklist: Checklist, base: tuple, positions: Positions, rule_kin
                             f"discretionary rule '{rule}'.",
                             "use verdict: assess: a caseworker's assessment is never a final yes or no."))
         for k, rule in enumerate(o.assesses):
-            if rule_kind.get(rule) == "objective":
+            if rule_kind.get(rule) in ("objective", "exclusion"):
                 problems.append(_problem(positions, path + ("assesses", k),
-                                         f"rule '{rule}' is objective, so there is nothing to assess.",
+                                         f"rule '{rule}' is {'an exclusion' if rule_kind[rule] == 'exclusion' else 'objective'}, so there is "
+                                         "nothing to assess.",
                                          "list only rules with kind: discretionary here, or mark the rule so."))
     if len(maybes) > 1:
         problems.append(_problem(positions, base + ("outcomes", maybes[1]),

@@ -154,7 +154,8 @@ def _section_pages(reader, titles: list[str]) -> list[int | str]:
     found, start = [], 2
     for title in titles:
         wanted = " ".join(title.split())
-        number = next((i + 1 for i in range(start, len(texts)) if texts[i].startswith(wanted)), "")
+        number = next((i + 1 for i in range(start, len(texts))
+                       if texts[i] == wanted or texts[i].startswith(wanted + " ")), "")  # a whole title, not 'Kilder' in 'Kilderne'
         if number:
             start = number - 1
         found.append(number)

@@ -156,8 +156,8 @@ class Role(Strict):
     name: Text
     """The role as a reader would call it, e.g. 'Din sagsbehandler i jobcentret'."""
     in_sentence: Text | None = None
-    """The role as it reads inside a sentence ('Spørg …'), e.g. 'en mikrolånsambassadør i jobcentret' or
-    'Socialforvaltningen'. Leave out when it is the name with a small first letter."""
+    """The role as it reads inside a sentence ('Spørg …'), e.g. 'en ambassadør i jobcentret' or 'Jobcenter
+    Vallensbæk'. Leave out when it is the name with a small first letter."""
     description: Text | None = None
     """What the role does for the reader."""
 

@@ -71,7 +71,8 @@ def test_broken_checklist_logic_is_refused_with_line_and_fix(tmp_path, name, old
 
 
 def test_discretionary_rule_never_gives_a_final_answer(tmp_path):
-    text = MINIMAL.replace("    legal: [lov-1]\n", "    legal: [lov-1]\n    kind: discretionary\n    weighs: [Om det er rimeligt.]\n", 1)
+    text = MINIMAL.replace("    kind: exclusion\n    legal: [lov-1]\n",
+                           "    kind: discretionary\n    legal: [lov-1]\n    weighs: [Om det er rimeligt.]\n", 1)
     text = text.replace("        text: Vil du være med?\n", "        text: Vil du være med?\n        rule: kun-test\n", 1)
     path = with_sources(tmp_path) / "rules.yaml"
     path.write_text(text, encoding="utf-8")
@@ -88,7 +89,7 @@ def test_assessing_an_objective_rule_is_refused(tmp_path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load(path, display="rules.yaml")
-    assert "rule 'kun-test' is objective" in str(caught.value)
+    assert "rule 'kun-test' is an exclusion, so there is nothing to assess" in str(caught.value)
 
 
 def refused(tmp_path, text: str) -> InputError:

@@ -145,7 +145,7 @@ def test_arabic_layout_mirrors(page, base_url):
 def scheme_copy(tmp_path) -> Path:
     for name in ("rules.yaml", "mkdocs.yml"):
         shutil.copy(REPO / name, tmp_path / name)
-    for folder in ("content", "scenarios", "translations", "overrides"):
+    for folder in ("content", "scenarios", "translations", "overrides", "sources"):
         if (REPO / folder).exists():
             shutil.copytree(REPO / folder, tmp_path / folder)
     (tmp_path / "generator").symlink_to(REPO / "generator")  # mkdocs.yml names its hook by a relative path

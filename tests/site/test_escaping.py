@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from generator.scheme.model import Rules
 from generator.scheme.reading import read
 
-from hostile import poison
+from hostile import poison, poison_sources
 from support import REPO, RULES
 
 PAYLOAD = ' </title><script>alert("x1")</script><img src=x onerror=alert("x2")><a href="javascript:alert(3)">x3</a>' \
@@ -34,6 +34,7 @@ def poisoned_site(tmp_path_factory):
     rules = root / "rules.yaml"
     rules.write_text(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (root / "scenarios").mkdir()
+    poison_sources(REPO / "sources", root / "sources", PAYLOAD)
     poison_translations(root / "translations")
     out = root / "site"
     site_build.build(rules, REPO / "mkdocs.yml", out)

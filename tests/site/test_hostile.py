@@ -26,7 +26,7 @@ from generator.scheme.model import Rules
 from generator.scheme.reading import read
 from generator.site import build as site_build
 
-from hostile import poison, poison_catalog, runnable_in_site
+from hostile import poison, poison_catalog, poison_sources, runnable_in_site
 from projects import copy_of_repo_scheme
 from support import REPO, RULES
 
@@ -77,6 +77,7 @@ def test_hostile_text_adds_nothing_that_runs(tmp_path_factory, clean, in_rules, 
     kinds: set = set()
     assert poison(Rules.model_validate(data), spoiled, kinds, in_rules) > 500 and len(kinds) >= 60
     (root / "rules.yaml").write_text(yaml.safe_dump(spoiled, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    poison_sources(REPO / "sources", root / "sources", in_rules)
     assert poison_catalog(REPO / "translations" / "en.po", root / "translations" / "en.po", in_translations, "en")
     page = root / "content" / "om-siden.md"
     text = page.read_text(encoding="utf-8") + f"\n\nData: {{{{ {jinja_string(in_page)} }}}}\n"
