@@ -149,13 +149,24 @@ def build_handbook(rules: Rules, site_dir: Path, out: Path, browser) -> Printed:
 
 
 def _section_pages(reader, titles: list[str]) -> list[int | str]:
-    """The page (1-based) each section starts on: every chapter begins a page with its title."""
+    """The page (1-based) each section starts on, from the PDF's bookmarks (Chromium writes one per chapter
+    heading); where a title has no bookmark, the first later page whose text begins with the whole title."""
+    marks: dict[str, int] = {}
+
+    def collect(outline) -> None:
+        for item in outline:
+            if isinstance(item, list):
+                collect(item)
+            else:
+                marks.setdefault(" ".join(str(item.title).split()), reader.get_destination_page_number(item) + 1)
+
+    collect(reader.outline)
     texts = [" ".join((p.extract_text() or "").split()) for p in reader.pages]
     found, start = [], 2
     for title in titles:
         wanted = " ".join(title.split())
-        number = next((i + 1 for i in range(start, len(texts))
-                       if texts[i] == wanted or texts[i].startswith(wanted + " ")), "")  # a whole title, not 'Kilder' in 'Kilderne'
+        number = marks.get(wanted) or next((i + 1 for i in range(start, len(texts))
+                                            if texts[i] == wanted or texts[i].startswith(wanted + " ")), "")
         if number:
             start = number - 1
         found.append(number)
