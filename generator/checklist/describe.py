@@ -37,6 +37,23 @@ def answer_label(question, value) -> str:
         return str(value)
 
 
+def outline(checklist: Checklist, cond: Condition) -> dict:
+    """A condition as short sentences for the page without JavaScript: {'all'|'any': [items]} or {'text': …}.
+
+    A long chain ('… og … og (… eller …)') is hard to read; an outline lists one answer per line, with a group
+    of alternatives as a list of its own. Groups of the same kind inside each other are flattened.
+    """
+    for kind, parts in (("all", cond.all), ("any", cond.any)):
+        if parts is not None:
+            items = []
+            for part in parts:
+                sub = outline(checklist, part)
+                items += sub[kind] if kind in sub else [sub]
+            return {kind: items} if len(items) > 1 else items[0]
+    text = describe(checklist, cond)
+    return {"text": text[:1].upper() + text[1:] + "."}
+
+
 def describe(checklist: Checklist, cond: Condition, nested: bool = False) -> str:
     """E.g. 'svaret på spørgsmål 2 er «Nej» og svaret på spørgsmål 3 er mindst 2'."""
     if cond.all is not None or cond.any is not None:

@@ -160,6 +160,7 @@ class Renderer:
             module_order=references.module_order(rules),
             rule_by_id={r.id: r for r in rules.rules},
             describe=words.describe,
+            outline=words.outline,
             answer_options=words.answer_options,
             verdict_label=words.verdict_label,
             checklist_json=lambda c: Markup(script_json(checklist_data(rules, c))),

@@ -28,6 +28,8 @@ class NumberQuestion(Question):
     """The largest allowed answer."""
     unit: Text | None = None
     """The unit shown after the field, e.g. 'personer'."""
+    unit_one: Text | None = None
+    """The unit after the number 1, where it differs, e.g. 'person' (so the site says '1 person')."""
 
     tests: ClassVar[tuple[str, ...]] = ("is", "in", "gte", "gt", "lte", "lt")
 
@@ -49,7 +51,11 @@ class NumberQuestion(Question):
         return number
 
     def label_value(self, value) -> str:
-        return f"{value} {self.unit}" if self.unit else str(value)
+        return f"{value} {self.unit_for(value)}" if self.unit else str(value)
+
+    def unit_for(self, value) -> str | None:
+        """The unit after `value`: 'person' after 1 when `unit_one` says so, else `unit`."""
+        return self.unit_one if self.unit_one and str(value) == "1" else self.unit
 
     def check_test(self, path: tuple, cond: Condition) -> list:
         if cond.test in ("is", "in"):
@@ -103,7 +109,7 @@ class NumberQuestion(Question):
     def branch_label(self, branch: Branch, route: dict) -> str:
         low, _sep, high = branch.key.partition("..")
         text = f"{low}–{high}" if _sep else low
-        return f"{text} {self.unit}" if self.unit else text
+        return f"{text} {self.unit_for(text)}" if self.unit else text
 
     def page_data(self) -> dict:
         return {"min": self.min, "max": self.max, "unit": self.unit}
