@@ -375,6 +375,8 @@ class Goal(Sourced):
     """The goal in plain Danish."""
     target: int = Field(ge=0)
     """The number to reach."""
+    at_least: bool = False
+    """True when the goal is a minimum ('mindst 20'): the figure on the site then says so."""
     unit: Text
     """What is counted, e.g. 'borgere, der har fået tilskud'."""
     from_year: int = Field(ge=1900, le=2200)

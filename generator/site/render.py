@@ -21,6 +21,7 @@ from markupsafe import Markup
 from generator.checklist import describe as words
 from generator.checklist import drawing as graphdraw
 from generator.checklist.graph import answer_text, evaluate, graph_of
+from generator.checklist.logic import questions_in
 from generator.checklist.scenarios import run as run_scenario
 from generator.site import content, pages
 from generator.scheme import references
@@ -161,6 +162,7 @@ class Renderer:
             rule_by_id={r.id: r for r in rules.rules},
             describe=words.describe,
             outline=words.outline,
+            unknown_in=lambda c, cond: any(q.unknown for q in c.questions if q.id in questions_in(cond)),
             answer_options=words.answer_options,
             verdict_label=words.verdict_label,
             checklist_json=lambda c: Markup(script_json(checklist_data(rules, c))),
