@@ -170,6 +170,11 @@ class Role(Strict):
 # --- the scheme ---------------------------------------------------------------------------------------
 
 
+SchemeLanguage = Literal["da", "en"]
+"""The languages a scheme can be written in: those the generator has its own words (Ja, Nej, Ved ikke, …) for,
+a readability measure and a list of excluding words."""
+
+
 class Scheme(Strict):
     """What the scheme is and who runs it."""
 
@@ -190,8 +195,14 @@ class Scheme(Strict):
     accessibility_statement_url: WebAddress | None = None
     """The municipality's official accessibility statement (https://…), if it has one; the footer links to it.
     Without it, the footer links to the site's own statement page."""
-    about_title: Text = "Om ordningen"
-    """Heading of the page that explains the scheme, e.g. 'Hvad er ordningen?'."""
+    language: SchemeLanguage = "da"
+    """The language rules.yaml is written in: 'da' (Danish, the default) or 'en' (English). The site's own words
+    (Ja, Nej, Ved ikke, headings, notices) are in this language, the site in it is built at the root, and every
+    language under `languages:` is translated from it. It also chooses the readability measure `check` uses:
+    LIX for Danish, the Flesch-Kincaid grade for English."""
+    about_title: Text | None = None
+    """Heading of the page that explains the scheme, e.g. 'Hvad er ordningen?'. Default: 'Om ordningen' in the
+    scheme's language."""
     about: list[Fact] = []
     """What the scheme (e.g. a microloan) is: the basic facts."""
 
@@ -857,7 +868,8 @@ class Training(Strict):
 
 
 class Language(Strict):
-    """A language the site is built in besides Danish; its texts are in `translations/<code>.po`."""
+    """A language the site is built in besides the scheme's own (`scheme.language`); its texts are translated
+    from the scheme's language in `translations/<code>.po`."""
 
     code: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
     """The language's ISO 639 code, e.g. 'en' or 'ar'; the site for it is built under /<code>/."""
@@ -876,7 +888,11 @@ class GateLimits(Strict):
     legal_max_age_days: int = Field(365, ge=1)
     """A legal excerpt last checked longer ago than this is reported (a warning; an error with --strict)."""
     lix_max_citizen: int = Field(40, ge=1)
-    """The highest LIX readability score allowed on a page or checklist for citizens (lower is easier)."""
+    """The highest LIX readability score allowed on a page or checklist for citizens (lower is easier); used when
+    the scheme is written in Danish."""
+    grade_max_citizen: float = Field(9, gt=0)
+    """The highest Flesch-Kincaid grade allowed on a page or checklist for citizens (lower is easier; grade 9 is
+    about age 14); used when the scheme is written in English."""
     citizen_audiences: list[Annotated[Id, Ref("Audience")]] = []
     """The audiences whose pages count as citizen pages (audience ids, e.g. 'borger')."""
 
@@ -923,6 +939,15 @@ class Rules(Strict):
     training: Training | None = None
     """The ambassadors' training (modules, quizzes); pages are made only when present."""
     languages: list[Language] = []
-    """Languages the site is also built in (Danish is always built, at the site's root)."""
+    """Languages the site is also built in (the scheme's own language is always built, at the site's root)."""
+
+    @model_validator(mode="after")
+    def _languages_are_other_languages(self) -> "Rules":
+        for lang in self.languages:
+            if lang.code == self.scheme.language:
+                raise ValueError(f"languages lists '{lang.code}', the language rules.yaml is written in "
+                                 f"(scheme.language); remove it from languages: the site in '{lang.code}' is built "
+                                 "at the root")
+        return self
     checks: GateLimits = GateLimits()
     """Budgets for `python -m generator check`: readability and the age of legal excerpts."""
