@@ -3,6 +3,7 @@ installed (not linked) from a fresh clone of the repository into a fresh virtual
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -15,7 +16,7 @@ from support import REPO
 
 # A path from the root of a file system: '/' then at least two names, not inside an address (https://…),
 # a JSON pointer (#/$defs/…) or a pair of words (yes/no, 20000/month).
-ABSOLUTE = re.compile(r"(?<![\w:/.#$-])/[\w.-]+/[\w.-]+|[A-Za-z]:\\|file:/")
+ABSOLUTE = re.compile(r"(?<![\w:/.#$-])/[\w.-]+/[\w.-]+|(?<!\w)[A-Za-z]:\\[A-Za-z]|file:/")
 
 
 def generator(*args, cwd, python=sys.executable, env=None):
@@ -49,6 +50,7 @@ def test_new_writes_no_absolute_path(tmp_path):
 def test_the_absolute_path_finder_finds_what_the_scaffold_used_to_write():
     assert ABSOLUTE.search("hooks:\n- /work/main/generator/mkdocs_hook.py")
     assert ABSOLUTE.search("# yaml-language-server: $schema=file:///work/main/schema/rules.schema.json")
+    assert ABSOLUTE.search(r"hooks: [C:\Users\kommune\mkdocs_hook.py]")
     assert not ABSOLUTE.search('"$ref": "#/$defs/Rule", https://example.org/a/b, yes/no, 20000/month')
 
 
@@ -80,10 +82,13 @@ def test_a_moved_scheme_builds_with_the_generator_installed_from_a_fresh_clone(t
     shutil.rmtree(clone)
 
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "SCHEME_RULES", "VIRTUAL_ENV")}
-    where = subprocess.run([str(python), "-c", "import generator, sys; print(generator.__file__); print(sys.path)"],
-                           cwd=moved, capture_output=True, text=True, env=env)
-    assert where.stdout.startswith(str(own)), where.stdout + where.stderr
-    assert str(REPO) not in where.stdout, "the checkout is not on the new venv's path"
+    where = subprocess.run([str(python), "-c", "import generator, json, sys; print(json.dumps([generator.__file__,"
+                            " sys.path]))"], cwd=moved, capture_output=True, text=True, env=env)
+    module, path = json.loads(where.stdout)
+    assert Path(module).is_relative_to(own), module
+    checkout = [p for p in path if p and Path(p).resolve().is_relative_to(REPO)
+                and Path(p).resolve() != Path(sysconfig.get_path("purelib")).resolve()]
+    assert checkout == [], "nothing of the checkout but the test venv's packages is on the new venv's path"
 
     build = generator("build", cwd=moved, python=python, env=env)
     assert build.returncode == 0, build.stdout + build.stderr
