@@ -59,7 +59,7 @@ def invocation() -> str:
     `python` when that is this interpreter (an active venv), the path relative to here when it lies below here
     (`.venv/bin/python`), else its full path; the command printed must work where the user is.
     """
-    here = Path(sys.executable)
+    here = Path(os.path.normpath(sys.executable))
     on_path = shutil.which("python")
     if on_path and os.path.realpath(on_path) == os.path.realpath(here) and Path(on_path).parent == here.parent:
         python = "python"

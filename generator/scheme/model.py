@@ -163,8 +163,13 @@ class Role(Strict):
 
     @property
     def in_text(self) -> str:
-        """The role inside a sentence: `in_sentence`, or the name with its first letter made small."""
-        return self.in_sentence or self.name[:1].lower() + self.name[1:]
+        """The role inside a sentence: `in_sentence`, or the name with its first letter made small (but an
+        abbreviation such as 'GOV.UK' or 'DVLA' as written)."""
+        if self.in_sentence:
+            return self.in_sentence
+        if self.name[1:2].isupper():
+            return self.name
+        return self.name[:1].lower() + self.name[1:]
 
 
 # --- the scheme ---------------------------------------------------------------------------------------
@@ -231,8 +236,9 @@ class Rule(Sourced):
 
     id: Id
     """Short unique name, e.g. 'only-revalidender'."""
-    applies_to: Literal["loan", "course"]
-    """What the rule governs: 'loan' (the microloan) or 'course' (the preparatory course)."""
+    applies_to: Literal["loan", "course"] | None = None
+    """What the rule governs in a microloan scheme: 'loan' (the microloan) or 'course' (the preparatory course).
+    Leave out for a scheme without a loan and a course: the rule is then listed among the scheme's rules."""
     title: Text
     """The rule in a few words."""
     text: Text
@@ -772,6 +778,9 @@ class Scenario(Strict):
     """The day of use for questions that compare a date with today (e.g. an age); default: today."""
     lesson: Text | None = None
     """What an ambassador in training should take from the case."""
+    fictional: bool = True
+    """True (the default) when the person is made up, as the examples page then says; false for a case that is
+    not a made-up person, e.g. a route test taken over from another service's flow."""
 
     @model_validator(mode="after")
     def _expects_one_thing(self) -> "Scenario":
