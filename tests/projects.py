@@ -13,14 +13,13 @@ from support import FIXTURES, REPO, with_sources
 def small_project(root: Path, rules: str | None = None, *, content: dict[str, str] | None = None) -> Path:
     """A project folder with rules.yaml (tests/fixtures/minimal.yaml unless given), mkdocs.yml and content/.
 
-    The config is the repository's own, with the hook and the theme overrides named by absolute path, so the
-    project builds from any folder. Returns the project folder.
+    The config is the repository's own (the generator's plugin brings the pages; the theme overrides are named
+    by absolute path), so the project builds from any folder. Returns the project folder.
     """
     root = with_sources(Path(root))
     (root / "rules.yaml").write_text(rules if rules is not None else (FIXTURES / "minimal.yaml").read_text(
         encoding="utf-8"), encoding="utf-8")
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["hooks"] = [str(REPO / "generator" / "mkdocs_hook.py")]
     config["theme"]["custom_dir"] = str(REPO / "overrides")
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (root / "content").mkdir(exist_ok=True)

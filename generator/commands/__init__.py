@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import shlex
+import shutil
 import sys
 from pathlib import Path
 
@@ -48,3 +51,32 @@ def parser() -> argparse.ArgumentParser:
         module.arguments(sub)
         sub.set_defaults(run=module.run)
     return top
+
+
+def invocation() -> str:
+    """How to run the generator again from this shell: the Python that runs it now, as short as still works.
+
+    `python` when that is this interpreter (an active venv), the path relative to here when it lies below here
+    (`.venv/bin/python`), else its full path; the command printed must work where the user is.
+    """
+    here = Path(os.path.normpath(sys.executable))
+    on_path = shutil.which("python")
+    if on_path and os.path.realpath(on_path) == os.path.realpath(here) and Path(on_path).parent == here.parent:
+        python = "python"
+    else:
+        try:
+            relative = here.relative_to(Path.cwd())
+            python = str(relative) if relative.parts[0] != ".." else str(here)
+        except ValueError:
+            python = str(here)
+    return f"{shlex.quote(python)} -m generator"
+
+
+def shown(path: Path) -> str:
+    """A path as the user can type it here: relative to the current folder where it lies below it."""
+    path = Path(path)
+    try:
+        text = str(path.resolve().relative_to(Path.cwd().resolve())) if path.is_absolute() else str(path)
+    except ValueError:
+        text = str(path)
+    return shlex.quote(text)

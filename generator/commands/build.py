@@ -38,5 +38,23 @@ def run(args) -> int:
     except OSError as exc:
         raise files.problem(exc, doing="read or write") from None
     index = (args.site_dir / "index.html").resolve()
-    print(f"Built the site into {args.site_dir}/. Open {index} in a browser, or run `make serve` for a preview.")
+    print(f"Built the site into {args.site_dir}/. Open {index} in a browser, or run `{preview(args)}` for a "
+          "preview.")
     return 0
+
+
+def preview(args) -> str:
+    """The command that previews this site from here: `make serve` only where a Makefile offers it for the
+    same rules and config; else `python -m generator serve` with the rules and config this build used."""
+    from generator.commands import invocation, shown
+
+    defaults = args.rules == Path("rules.yaml") and args.config == Path("mkdocs.yml")
+    makefile = Path("Makefile")
+    if defaults and makefile.is_file() and "\nserve:" in "\n" + makefile.read_text(encoding="utf-8", errors="replace"):
+        return "make serve"
+    command = f"{invocation()} serve"
+    if args.rules != Path("rules.yaml"):
+        command += f" --rules {shown(args.rules)}"
+    if args.config != Path("mkdocs.yml"):
+        command += f" --config {shown(args.config)}"
+    return command

@@ -14,10 +14,14 @@ def arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from generator.commands import invocation, shown
+
     for path in scaffold.write(args.dir):
         print(f"wrote {path}")
-    rules = args.dir / "rules.yaml"
-    print(f"Next: edit {rules}, then\n  python -m generator check --rules {rules}\n"
-          f"  python -m generator build --rules {rules} --config {args.dir / 'mkdocs.yml'} "
-          f"--site-dir {args.dir / 'site'}")
+    generator = invocation()
+    print(f"Next: edit {args.dir / 'rules.yaml'}, then in that folder\n"
+          f"  cd {shown(args.dir)}\n"
+          f"  {generator} check\n"
+          f"  {generator} build      # then open site/index.html\n"
+          f"  {generator} serve      # a preview that reloads as you edit")
     return 0

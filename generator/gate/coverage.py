@@ -3,6 +3,8 @@
 A statement the site never makes cannot be checked against its source, so omissions are found from the other
 side: every sentence of every source must be quoted by at least one item (its words at least half covered by
 quotes), named under the source's `out_of_scope:` with a reason, or be the heading a section of its `sections` starts with.
+A checklist's own words (a question, its help and its answers, an outcome's title, explanation and next steps) count
+as quotes where they stand word for word in the source: a ported flow asks its questions in the source's words.
 What is left is listed by `check`, so nothing a citizen, an ambassador or a partner needs is dropped unseen.
 """
 
@@ -48,6 +50,9 @@ def run(rules: Rules, rules_file: Path) -> list[SourceCoverage]:
         text = texts.get(item.source)
         for passage in passages(item) if text else []:
             spans[item.source] += _spans(text, passage)
+    for words in checklist_words(rules):
+        for source_id, text in texts.items():
+            spans[source_id] += _spans(text, words)
     report = []
     for source in rules.sources:
         if source.id not in texts:
@@ -68,6 +73,17 @@ def run(rules: Rules, rules_file: Path) -> list[SourceCoverage]:
                 cov.missing.append(text.words(start, end))
         report.append(cov)
     return report
+
+
+def checklist_words(rules: Rules) -> list[str]:
+    """Every text the checklists show of their own: questions, help, answers' labels, outcomes' texts."""
+    found = []
+    for checklist in rules.checklists:
+        for q in checklist.questions:
+            found += [q.text, *([q.help] if q.help else []), *(o.label for o in getattr(q, "options", []))]
+        for o in checklist.outcomes:
+            found += [o.title, o.explanation, *o.next_steps, *o.bring]
+    return [w for w in found if len(w.split()) >= 2]
 
 
 def _spans(text: SourceText, passage: str) -> list[tuple[int, int]]:

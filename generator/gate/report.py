@@ -2,8 +2,9 @@
 
 Validation (loader, references, checklists) already refuses broken logic and dangling references; this report
 adds what is measured rather than refused: how many answer paths each checklist has and that all reach one
-outcome, scenario results, the age of every legal excerpt, and the LIX readability of each citizen page and
-citizen checklist against the budget in `checks:`.
+outcome, scenario results, the age of every legal excerpt, and the readability of each citizen page and citizen
+checklist in the scheme's language (LIX for Danish, the Flesch-Kincaid grade for English) against its budget in
+`checks:`.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
-import textstat
 
+from generator.gate import readability
 from generator.site import pages as page_catalog
 from generator.checklist.graph import graph_of
 from generator.checklist.scenarios import describe_reached, expected, reached
@@ -75,7 +76,7 @@ def run(rules: Rules, rules_file: Path, content_dir: Path | None = None) -> Repo
     _checklists(rules, report)
     _scenarios(rules, rules_file, report)
     _legal_age(rules, report)
-    _readability(rules, report, content_dir)
+    _readability(rules, report, content_dir, Path(rules_file))
     _translations(rules, Path(rules_file), content_dir or Path(rules_file).parent / "content", report)
     return report
 
@@ -198,24 +199,26 @@ def citizen_pages(rules: Rules) -> list[str]:
     return [i for n, i in enumerate(ids) if i in known and i not in ids[:n]]
 
 
-def lix(text: str) -> float:
-    return round(textstat.lix(text), 1)
+def _readability(rules: Rules, report: Report, content_dir: Path | None, rules_file: Path) -> None:
+    """Each citizen page, as it reads in the scheme's language, against that language's measure and budget."""
+    from generator import i18n
+    from generator.site.assemble import translations_dir
 
-
-def _readability(rules: Rules, report: Report, content_dir: Path | None) -> None:
-    budget = rules.checks.lix_max_citizen
-    renderer = Renderer(rules)
-    rendered = {p.path: p for p in renderer.generated()}
-    by_id = {p.id: p for p in renderer.catalog}
+    measure = readability.measure_for(rules.scheme.language)
+    budget = measure.budget(rules.checks)
+    with i18n.language(rules.scheme.language, translations_dir(rules_file), source=rules.scheme.language):
+        renderer = Renderer(rules)
+        rendered = {p.path: p for p in renderer.generated()}
+        by_id = {p.id: p for p in renderer.catalog}
     for page_id in citizen_pages(rules):
         spec = by_id[page_id]
-        score = lix(visible_text(rendered[spec.path].markdown))
+        score = measure.score(visible_text(rendered[spec.path].markdown))
         if score > budget:
             report.add("error", f"readability {spec.path}",
-                       f"LIX {score} is over the budget of {budget} for citizen pages. Fix: shorter sentences and "
-                       "shorter words (LIX counts words of more than 6 letters).")
+                       f"{measure.name} {score} is over the budget of {budget} for citizen pages (checks: "
+                       f"{measure.limit}). Fix: {measure.fix}")
         else:
-            report.add("ok", f"readability {spec.path}", f"LIX {score} (budget {budget})")
+            report.add("ok", f"readability {spec.path}", f"{measure.name} {score} (budget {budget})")
 
 
 def _translations(rules: Rules, rules_file: Path, content_dir: Path, report: Report) -> None:
@@ -235,9 +238,10 @@ def _translations(rules: Rules, rules_file: Path, content_dir: Path, report: Rep
             for problem in translations.page_differences(danish, translated_page.read_text(encoding="utf-8")):
                 cov.broken.append(f"{translated_page.relative_to(content_dir.parent)}: {problem}")
         for broken in cov.broken:
-            report.add("error", f"translation {lang.code}", broken + " (make them the same as in the Danish text)")
+            report.add("error", f"translation {lang.code}", broken + " (make them the same as in the original text)")
         level = "ok" if cov.translated == cov.total and len(pages_done) == len(wanted.content_pages) else "warning"
         report.add(level, f"translation {lang.code}",
                    f"{cov.translated} of {cov.total} texts translated ({cov.percent:.0f} %), "
                    f"{cov.reviewed} reviewed by a person; {len(pages_done)} of {len(wanted.content_pages)} "
-                   f"content pages; untranslated texts are shown in Danish with a notice")
+                   f"content pages; untranslated texts are shown in {i18n.language_name(rules.scheme.language, 'en')} "
+                   "with a notice")

@@ -1,22 +1,25 @@
-"""Languages: the site's own words (UI strings) and the scheme's texts in more than Danish.
+"""Languages: the site's own words (UI strings) and the scheme's texts in more than one language.
 
-Danish is the source language. Translations live in gettext catalogues, `translations/<lang>.po` beside
-rules.yaml, so translators can use the tools they know (Poedit, Weblate). Each entry has the Danish text as
-its message id; texts from rules.yaml carry their place in the file as context (e.g.
-`rules/no-cooperatives/text`), the site's own words have no context. An entry marked `fuzzy` has not been
-reviewed by a human; the site shows a notice on every page that uses one. A text without a translation, or
-whose Danish text has changed since it was translated, is shown in Danish with a notice: never empty, never
-out of date.
+A scheme is written in one language (`scheme.language`, Danish by default); its site in that language is built
+at the root, and every language under `languages:` is translated from it. Translations live in gettext
+catalogues, `translations/<lang>.po` beside rules.yaml, so translators can use the tools they know (Poedit,
+Weblate). Texts from rules.yaml carry their place in the file as context (e.g. `rules/no-cooperatives/text`)
+and the scheme's own text as message id. An entry marked `fuzzy` has not been reviewed by a human; the site
+shows a notice on every page that uses one. A text without a translation, or whose text has changed since it
+was translated, is shown in the scheme's language with a notice: never empty, never out of date.
 
-Code uses `_("Dansk tekst %(n)s", n=3)`: the Danish text is the message id, `%(name)s` placeholders are
-filled after translation. Templates get the same `_` as a global; its result is plain text, escaped like any
-data value, so a translation can never inject markup.
+The site's own words (the chrome: "Ja", "Ved ikke", headings, notices) are written in the code in Danish:
+`_("Dansk tekst %(n)s", n=3)`, the Danish text being the message id, `%(name)s` placeholders filled after
+translation. The generator ships them in each language it supports (`locales/<lang>.po` in this package); an
+entry without context in a project's `translations/<lang>.po` overrides the generator's. Templates get the same
+`_` as a global; its result is plain text, escaped like any data value, so a translation can never inject markup.
 """
 
 from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import re
 import typing
 from dataclasses import dataclass, field
@@ -27,7 +30,8 @@ from pydantic import BaseModel
 from generator.scheme.model import Rules, Translatable
 from generator.scheme.problems import InputError, Problem
 
-SOURCE_LANGUAGE = "da"
+SOURCE_LANGUAGE = "da"  # the language of the chrome's message ids, and a scheme's language by default
+LOCALES = Path(__file__).parent / "locales"  # the generator's own words in each language it supports
 REVIEWED, UNREVIEWED, FALLBACK = "reviewed", "unreviewed", "fallback"
 
 _active: contextvars.ContextVar = contextvars.ContextVar("language", default=None)
@@ -35,29 +39,47 @@ _active: contextvars.ContextVar = contextvars.ContextVar("language", default=Non
 
 @dataclass
 class Language:
-    """One target language while its site is rendered: its catalogue, and what the current page has shown."""
+    """One language while its site is rendered: its catalogues, and what the current page has shown.
+
+    `source` is the language the scheme is written in. In that language the scheme's texts are shown as
+    written and no page carries a translation notice; only the site's own words come from a catalogue.
+    """
 
     code: str
-    catalog: object | None = None  # babel.messages.Catalog
+    catalog: object | None = None  # babel.messages.Catalog: the project's translations/<code>.po
     text_status: dict[str, str] = field(default_factory=dict)
     shown: set[str] = field(default_factory=set)
-    record: list | None = None  # when a list: every text shown, as ("ui" | "text", Danish text)
+    record: list | None = None  # when a list: every text shown, as ("ui" | "text", text as written)
+    source: str = SOURCE_LANGUAGE
+    chrome: object | None = None  # babel.messages.Catalog: the generator's own words in this language
+
+    @property
+    def is_source(self) -> bool:
+        return self.code == self.source
+
+    def _mark(self, status: str) -> None:
+        if not self.is_source:
+            self.shown.add(status)
 
     def gettext(self, message: str) -> str:
+        """The site's word `message` (Danish) in this language: the project's translation, else the generator's,
+        else Danish (a fallback the page's notice reports)."""
         if self.record is not None:
             self.record.append(("ui", message))
-        entry = self.catalog.get(message) if self.catalog is not None else None
-        if entry is None or not entry.string:
-            self.shown.add(FALLBACK)
-            return message
-        self.shown.add(UNREVIEWED if entry.fuzzy else REVIEWED)
-        return entry.string
+        for catalog in (self.catalog, self.chrome):
+            entry = catalog.get(message) if catalog is not None else None
+            if entry is not None and entry.string:
+                self._mark(UNREVIEWED if entry.fuzzy else REVIEWED)
+                return entry.string
+        if self.code != SOURCE_LANGUAGE:
+            self._mark(FALLBACK)
+        return message
 
     def note(self, value: object) -> None:
         """Remember the status of a translated text a page shows, for the page's notice."""
         if self.record is not None and isinstance(value, str):
             self.record.append(("text", value))
-        if isinstance(value, str):
+        if isinstance(value, str) and not self.is_source:
             status = self.text_status.get(value)
             if status:
                 self.shown.add(status)
@@ -79,10 +101,47 @@ def active_code() -> str:
     return language.code if language is not None else SOURCE_LANGUAGE
 
 
+def source_code() -> str:
+    """The language the scheme being rendered is written in (Danish when no language is active)."""
+    language = _active.get()
+    return language.source if language is not None else SOURCE_LANGUAGE
+
+
+def language_name(code: str, in_language: str | None = None) -> str:
+    """The name of language `code` as it stands in a sentence of `in_language` (default: the active one):
+    'engelsk' in Danish, 'English' in English."""
+    from babel import Locale
+
+    return Locale.parse(code).get_language_name(in_language or active_code()) or code
+
+
+def own_name(code: str) -> str:
+    """The language's name in itself, as a language switcher shows it: 'Dansk', 'English'."""
+    name = language_name(code, code)
+    return name[:1].upper() + name[1:]
+
+
+@functools.lru_cache(maxsize=None)
+def chrome_catalog(code: str):
+    """The generator's own words in language `code` (`locales/<code>.po`), or None if it has none."""
+    from generator.i18n import pofiles
+
+    path = LOCALES / f"{code}.po"
+    return pofiles.read(path, code) if path.is_file() else None
+
+
+def chrome_languages() -> list[str]:
+    """The languages the generator has its own words in: Danish (the message ids) and each of locales/."""
+    return sorted({SOURCE_LANGUAGE, *(p.stem for p in LOCALES.glob("*.po"))})
+
+
 @contextlib.contextmanager
-def language(code: str, translations_dir: Path | None = None, catalog=None):
-    """Make `code` the active language for `_()` (and for `translated`), within the `with` block."""
-    if code == SOURCE_LANGUAGE:
+def language(code: str, translations_dir: Path | None = None, catalog=None, *, source: str = SOURCE_LANGUAGE):
+    """Make `code` the active language for `_()` (and for `translated`), within the `with` block.
+
+    `source` is the language the scheme is written in: its texts need no translation in that language.
+    """
+    if code == SOURCE_LANGUAGE == source:
         token = _active.set(None)
         try:
             yield None
@@ -91,7 +150,7 @@ def language(code: str, translations_dir: Path | None = None, catalog=None):
         return
     if catalog is None:
         catalog = read_catalog(translations_dir or Path("translations"), code)
-    current = Language(code, catalog)
+    current = Language(code, catalog, source=source, chrome=chrome_catalog(code))
     token = _active.set(current)
     try:
         yield current
@@ -168,15 +227,17 @@ def texts(model: BaseModel) -> list[tuple[str, str]]:
 def translated(model, code: str | None = None, translations_dir: Path | None = None):
     """The scheme (or a scenario) with every translatable text in language `code` (default: the active one).
 
-    Texts without a current translation stay Danish. The status of each text shown (reviewed, unreviewed,
+    Texts without a current translation stay as written. The status of each text shown (reviewed, unreviewed,
     fallback) is remembered in the active language, so pages can say which of their texts are not reviewed.
     """
     code = code or active_code()
-    if code == SOURCE_LANGUAGE:
-        return model
     current = _active.get()
+    source = current.source if current is not None else getattr(getattr(model, "scheme", None), "language",
+                                                                 SOURCE_LANGUAGE)
+    if code == source:
+        return model
     if current is None or current.code != code:
-        with language(code, translations_dir) as current:
+        with language(code, translations_dir, source=source) as current:
             return _translate(model, current)
     return _translate(model, current)
 
@@ -224,25 +285,34 @@ class Coverage:
 
 
 def coverage(code: str, wanted: list[tuple[str | None, str]], catalog) -> Coverage:
-    """Count the `wanted` (context, Danish) texts that `catalog` translates; name those that break rules.
+    """Count the `wanted` (context, text) texts that `catalog` translates; name those that break rules.
 
-    A translation is broken when its placeholders (`%(n)s`) or links differ from the Danish text's: the
-    site would then fill in the wrong value or send the reader somewhere else.
+    The site's own words (no context) count as translated when the generator has them in `code` (or when
+    `code` is Danish, their message ids' language). A translation is broken when its placeholders (`%(n)s`)
+    or links differ from the original text's: the site would then fill in the wrong value or send the reader
+    somewhere else.
     """
     result = Coverage(code)
+    chrome = chrome_catalog(code)
     for context, text in wanted:
         result.total += 1
         entry = catalog.get(text, context=context)
+        if (entry is None or not entry.string) and context is None:
+            if code == SOURCE_LANGUAGE:
+                result.translated += 1
+                result.reviewed += 1
+                continue
+            entry = chrome.get(text) if chrome is not None else None
         if entry is None or not entry.string:
             continue
         result.translated += 1
         result.reviewed += 0 if entry.fuzzy else 1
         where = f"{context}: " if context else ""
         if placeholders(entry.string) != placeholders(text):
-            result.broken.append(f"{where}«{_short(text)}»: placeholders {placeholders(text)} in Danish, "
+            result.broken.append(f"{where}«{_short(text)}»: placeholders {placeholders(text)} in the original, "
                                  f"{placeholders(entry.string)} in the translation")
         if links(entry.string) != links(text):
-            result.broken.append(f"{where}«{_short(text)}»: links {links(text)} in Danish, "
+            result.broken.append(f"{where}«{_short(text)}»: links {links(text)} in the original, "
                                  f"{links(entry.string)} in the translation")
     return result
 

@@ -19,7 +19,8 @@ from generator.scheme.model import Rules
 from generator.site.render import content_files, notice_words, render_all, translation_of  # noqa: F401 (translation_of is used by check)
 from generator.checklist.scenarios import load_scenarios, scenarios_dir
 
-HEADER = "Translations of {scheme}. Danish is the source; an entry marked fuzzy is not yet reviewed by a person."
+HEADER = ("Translations of {scheme}. {language} is the source; an entry marked fuzzy is not yet reviewed by a "
+          "person.")
 
 
 @dataclass
@@ -43,7 +44,7 @@ def needed(rules: Rules, rules_file: Path, content_dir: Path | None, code: str) 
     for model in [rules, *scenarios]:
         for context, text in i18n.texts(model):
             contexts.setdefault(text, []).append(context)
-    with i18n.language(code, catalog=Catalog(locale=code)) as language:
+    with i18n.language(code, catalog=Catalog(locale=code), source=rules.scheme.language) as language:
         language.record = []
         assembly = assemble(rules_file, content_dir, code)
         notice_words()
@@ -83,7 +84,8 @@ def update(rules_file: Path, content_dir: Path | None) -> list[str]:
     for lang in rules.languages:
         old = i18n.read_catalog(folder, lang.code)
         new = Catalog(locale=lang.code, project=rules.scheme.name, fuzzy=False,
-                      header_comment="# " + HEADER.format(scheme=rules.scheme.name))
+                      header_comment="# " + HEADER.format(scheme=rules.scheme.name,
+                                                         language=i18n.language_name(rules.scheme.language, "en")))
         wanted = needed(rules, Path(rules_file), content_dir, lang.code)
         kept = 0
         for context, text in wanted.messages:

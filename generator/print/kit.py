@@ -192,7 +192,7 @@ def checklist_url(base: str, rules: Rules, code: str) -> str:
     if citizen is None:
         raise InputError([Problem("rules.yaml", None, None, "checklists", "there is no citizen checklist for "
                                   "the flyers' QR code.", "add a checklist with style: citizen.")], "rules.yaml")
-    return base + ("" if code == i18n.SOURCE_LANGUAGE else f"{code}/") + f"{citizen.id}.html"
+    return base + ("" if code == rules.scheme.language else f"{code}/") + f"{citizen.id}.html"
 
 
 def flyer_html(rules: Rules, partner, url: str, code: str, css: str = "") -> str:
@@ -253,9 +253,9 @@ def build_all(rules_file: Path, site_dir: Path, out_dir: Path, base_url: str, br
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [build_handbook(rules, site_dir, out_dir / "ambassadoer-haandbog.pdf", browser)]
     for code in FLYER_LANGUAGES:
-        if code != i18n.SOURCE_LANGUAGE and code not in {lang.code for lang in rules.languages}:
+        if code != rules.scheme.language and code not in {lang.code for lang in rules.languages}:
             continue
-        with i18n.language(code, translations_dir(rules_file)):
+        with i18n.language(code, translations_dir(rules_file), source=rules.scheme.language):
             local = assemble(rules_file, None, code).rules   # the scheme as that language's site shows it
             url = checklist_url(base_url, local, code)
             for partner in (local.recruitment.partner_types if local.recruitment else []):

@@ -1,29 +1,29 @@
 """`python -m generator new DIR`: a minimal valid scheme a municipality can start from.
 
 It builds and passes `check` at once: one source, one rule, one checklist with its worked cases, one page of
-its own; every field carries a comment that says what it is for, and placeholder texts say «Skriv her …».
+its own; every field carries a comment that says what it is for, and placeholder texts say «Skriv her …». The
+folder is whole in itself: it builds wherever it is moved, with the generator installed from anywhere.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import re
 from pathlib import Path
-
-import yaml
 
 from generator import files
 from generator.scheme.problems import InputError, Problem
 
 SCAFFOLD = Path(__file__).parent / "files"
-REPO = Path(__file__).resolve().parent.parent.parent
+SCHEMA = "rules.schema.json"  # written beside rules.yaml, which names it by this relative path
 
 
 def write(target: Path) -> list[Path]:
     """Write the new scheme into `target` (which must be empty or missing); return the files written.
 
-    Each file is written whole or not at all (`generator.files`), and nothing is written until the folder
-    is known to be usable.
+    Nothing written names a path outside the folder: mkdocs.yml names the generator's plugin, rules.yaml names
+    its JSON Schema beside it. Each file is written whole or not at all (`generator.files`), and nothing is
+    written until the folder is known to be usable.
     """
     target = Path(target)
     _check_target(target)
@@ -34,27 +34,19 @@ def write(target: Path) -> list[Path]:
 
 
 def _write(target: Path) -> list[Path]:
+    from generator.scheme.jsonschema import json_schema
+
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for source in sorted(SCAFFOLD.rglob("*")):
         if source.is_file() and "__pycache__" not in source.parts:
             dest = target / source.relative_to(SCAFFOLD)
             dest.parent.mkdir(parents=True, exist_ok=True)
-            text = source.read_text(encoding="utf-8")
-            if source.name == "rules.yaml":
-                schema = REPO / "schema" / "rules.schema.json"
-                text = re.sub(r"^# yaml-language-server: .*$", f"# yaml-language-server: $schema={schema.as_uri()}",
-                              text, count=1, flags=re.M)
-            files.write_text(dest, text)
+            files.write_bytes(dest, source.read_bytes())
             written.append(dest)
-    if (REPO / "overrides").is_dir():
-        for source in sorted((REPO / "overrides").rglob("*")):
-            if source.is_file():
-                dest = target / "overrides" / source.relative_to(REPO / "overrides")
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                files.write_bytes(dest, source.read_bytes())
-        written.append(target / "overrides")
-    written.append(_mkdocs_config(target))
+    schema = target / SCHEMA
+    files.write_text(schema, json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+    written.append(schema)
     return written
 
 
@@ -74,16 +66,3 @@ def _check_target(target: Path) -> None:
                    "give a path whose folders are folders.")
     if target.is_dir() and any(target.iterdir()):
         refuse("the folder is not empty; nothing was written.", "choose a new folder, or empty this one first.")
-
-
-def _mkdocs_config(target: Path) -> Path:
-    """mkdocs.yml like the generator's own, pointing at this installation's hook."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["site_name"] = "Ny ordning"
-    config["hooks"] = [str(Path(__file__).parent.parent / "mkdocs_hook.py")]
-    config["docs_dir"], config["site_dir"] = "content", "site"
-    config["theme"]["custom_dir"] = "overrides"
-    path = target / "mkdocs.yml"
-    files.write_text(path, "# MkDocs settings for the site; the pages come from rules.yaml through the generator's "
-                     "hook.\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
-    return path

@@ -26,6 +26,8 @@ EXCLUDING_WORDS = {
     "da": ("ikke", "kun", "ingen", "intet", "aldrig", "hverken", "udelukkende", "skal", "kræver", "forudsætter"),
     "en": ("not", "only", "no", "never", "cannot", "neither", "nor", "except", "solely", "must", "requires"),
 }
+# How a derived locator joins the parts a quote stands in ('ad 1 og ad 2'), by the scheme's language.
+AND = {"da": " og ", "en": " and "}
 
 
 @dataclass
@@ -96,8 +98,9 @@ def ground(rules: Rules, positions: Positions, base_dir: Path) -> tuple[Grounded
                 problems.append(_not_found(positions, ("sources", i, "out_of_scope", j, "text"), texts[source.id],
                                            left_out.text))
     derived: dict[tuple, str | None] = {}
+    joiner = AND.get(rules.scheme.language, AND["da"])
     for path, item in sourced_items(rules):
-        problems += _quotes(item, path, texts, positions, derived)
+        problems += _quotes(item, path, texts, positions, derived, joiner)
     problems += _gaps(rules, texts, positions)
     problems += _honest_verdicts(rules, positions)
     return Grounded(_with_locators(rules, derived), texts), problems
@@ -123,7 +126,7 @@ def passages(item: Sourced) -> list[str]:
 
 
 def _quotes(item: Sourced, path: tuple, texts: dict[str, SourceText], positions: Positions,
-            derived: dict) -> list[Problem]:
+            derived: dict, joiner: str = AND["da"]) -> list[Problem]:
     text = texts.get(item.source)
     if text is None:
         return []  # an unknown source id is reported by `references`
@@ -139,7 +142,7 @@ def _quotes(item: Sourced, path: tuple, texts: dict[str, SourceText], positions:
     if problems or not text.sections:
         return problems
     sections = list(dict.fromkeys(p.section for p in places if p.section))
-    derived[path] = " og ".join(sections) or None
+    derived[path] = joiner.join(sections) or None
     if item.locator is not None and _names(item.locator) != _names(derived[path] or ""):
         problems.append(_problem(positions, path + ("locator",),
                                  f"the locator '{item.locator}' does not match where the quote stands: "
@@ -174,7 +177,7 @@ def _gaps(rules: Rules, texts: dict[str, SourceText], positions: Positions) -> l
 def _honest_verdicts(rules: Rules, positions: Positions) -> list[Problem]:
     """A "no" rests on an exclusion rule whose quote states the exclusion; nothing else may say no."""
     problems = []
-    words = EXCLUDING_WORDS.get(getattr(rules.scheme, "language", "da"), EXCLUDING_WORDS["da"])
+    words = EXCLUDING_WORDS[rules.scheme.language]
     by_id = {r.id: r for r in rules.rules}
     for i, rule in enumerate(rules.rules):
         if rule.kind == "exclusion" and not _states_exclusion(rule, words):

@@ -163,11 +163,21 @@ class Role(Strict):
 
     @property
     def in_text(self) -> str:
-        """The role inside a sentence: `in_sentence`, or the name with its first letter made small."""
-        return self.in_sentence or self.name[:1].lower() + self.name[1:]
+        """The role inside a sentence: `in_sentence`, or the name with its first letter made small (but an
+        abbreviation such as 'GOV.UK' or 'DVLA' as written)."""
+        if self.in_sentence:
+            return self.in_sentence
+        if self.name[1:2].isupper():
+            return self.name
+        return self.name[:1].lower() + self.name[1:]
 
 
 # --- the scheme ---------------------------------------------------------------------------------------
+
+
+SchemeLanguage = Literal["da", "en"]
+"""The languages a scheme can be written in: those the generator has its own words (Ja, Nej, Ved ikke, …) for,
+a readability measure and a list of excluding words."""
 
 
 class Scheme(Strict):
@@ -190,8 +200,14 @@ class Scheme(Strict):
     accessibility_statement_url: WebAddress | None = None
     """The municipality's official accessibility statement (https://…), if it has one; the footer links to it.
     Without it, the footer links to the site's own statement page."""
-    about_title: Text = "Om ordningen"
-    """Heading of the page that explains the scheme, e.g. 'Hvad er ordningen?'."""
+    language: SchemeLanguage = "da"
+    """The language rules.yaml is written in: 'da' (Danish, the default) or 'en' (English). The site's own words
+    (Ja, Nej, Ved ikke, headings, notices) are in this language, the site in it is built at the root, and every
+    language under `languages:` is translated from it. It also chooses the readability measure `check` uses:
+    LIX for Danish, the Flesch-Kincaid grade for English."""
+    about_title: Text | None = None
+    """Heading of the page that explains the scheme, e.g. 'Hvad er ordningen?'. Default: 'Om ordningen' in the
+    scheme's language."""
     about: list[Fact] = []
     """What the scheme (e.g. a microloan) is: the basic facts."""
 
@@ -220,8 +236,9 @@ class Rule(Sourced):
 
     id: Id
     """Short unique name, e.g. 'only-revalidender'."""
-    applies_to: Literal["loan", "course"]
-    """What the rule governs: 'loan' (the microloan) or 'course' (the preparatory course)."""
+    applies_to: Literal["loan", "course"] | None = None
+    """What the rule governs in a microloan scheme: 'loan' (the microloan) or 'course' (the preparatory course).
+    Leave out for a scheme without a loan and a course: the rule is then listed among the scheme's rules."""
     title: Text
     """The rule in a few words."""
     text: Text
@@ -763,6 +780,9 @@ class Scenario(Strict):
     """The day of use for questions that compare a date with today (e.g. an age); default: today."""
     lesson: Text | None = None
     """What an ambassador in training should take from the case."""
+    fictional: bool = True
+    """True (the default) when the person is made up, as the examples page then says; false for a case that is
+    not a made-up person, e.g. a route test taken over from another service's flow."""
 
     @model_validator(mode="after")
     def _expects_one_thing(self) -> "Scenario":
@@ -859,7 +879,8 @@ class Training(Strict):
 
 
 class Language(Strict):
-    """A language the site is built in besides Danish; its texts are in `translations/<code>.po`."""
+    """A language the site is built in besides the scheme's own (`scheme.language`); its texts are translated
+    from the scheme's language in `translations/<code>.po`."""
 
     code: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
     """The language's ISO 639 code, e.g. 'en' or 'ar'; the site for it is built under /<code>/."""
@@ -878,7 +899,11 @@ class GateLimits(Strict):
     legal_max_age_days: int = Field(365, ge=1)
     """A legal excerpt last checked longer ago than this is reported (a warning; an error with --strict)."""
     lix_max_citizen: int = Field(40, ge=1)
-    """The highest LIX readability score allowed on a page or checklist for citizens (lower is easier)."""
+    """The highest LIX readability score allowed on a page or checklist for citizens (lower is easier); used when
+    the scheme is written in Danish."""
+    grade_max_citizen: float = Field(9, gt=0)
+    """The highest Flesch-Kincaid grade allowed on a page or checklist for citizens (lower is easier; grade 9 is
+    about age 14); used when the scheme is written in English."""
     citizen_audiences: list[Annotated[Id, Ref("Audience")]] = []
     """The audiences whose pages count as citizen pages (audience ids, e.g. 'borger')."""
 
@@ -925,6 +950,15 @@ class Rules(Strict):
     training: Training | None = None
     """The ambassadors' training (modules, quizzes); pages are made only when present."""
     languages: list[Language] = []
-    """Languages the site is also built in (Danish is always built, at the site's root)."""
+    """Languages the site is also built in (the scheme's own language is always built, at the site's root)."""
+
+    @model_validator(mode="after")
+    def _languages_are_other_languages(self) -> "Rules":
+        for lang in self.languages:
+            if lang.code == self.scheme.language:
+                raise ValueError(f"languages lists '{lang.code}', the language rules.yaml is written in "
+                                 f"(scheme.language); remove it from languages: the site in '{lang.code}' is built "
+                                 "at the root")
+        return self
     checks: GateLimits = GateLimits()
     """Budgets for `python -m generator check`: readability and the age of legal excerpts."""

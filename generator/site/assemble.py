@@ -51,26 +51,29 @@ def translations_dir(rules_file: Path) -> Path:
     return Path(rules_file).parent / "translations"
 
 
-def assemble(rules_file: Path, docs_dir: Path | None, code: str = i18n.SOURCE_LANGUAGE, *,
+def assemble(rules_file: Path, docs_dir: Path | None, code: str | None = None, *,
              use_directory_urls: bool = False) -> Assembly:
-    """Load, translate and render the site of language `code`, and the MkDocs settings it needs.
+    """Load, translate and render the site of language `code` (default: the scheme's own language), and the
+    MkDocs settings it needs.
 
     Texts come from `translations/<code>.po` beside the rules, unless language `code` is already active
     (`i18n.language`), as when the catalogues are filled: then that language and its catalogue are used.
     """
     rules_file = Path(rules_file)
     rules = load(rules_file)
+    source = rules.scheme.language
+    code = code or source
     scenarios = load_scenarios(scenarios_dir(rules_file), rules)
     spec = next((lang for lang in rules.languages if lang.code == code), None)
-    if code != i18n.SOURCE_LANGUAGE and spec is None:
+    if code != source and spec is None:
         raise InputError([Problem(str(rules_file), None, None, "languages",
                                   f"the language '{code}' is not in `languages:`.",
                                   f"add '{code}' under `languages:`, or build another language.")], str(rules_file))
     docs_dir = Path(docs_dir) if docs_dir else None
     if docs_dir is not None:
         check_content(docs_dir, rules_file.parent, [lang.code for lang in rules.languages])
-    speaking = (contextlib.nullcontext() if i18n.active_code() == code
-                else i18n.language(code, translations_dir(rules_file)))
+    speaking = (contextlib.nullcontext() if i18n.active_code() == code and i18n.source_code() == source
+                else i18n.language(code, translations_dir(rules_file), source=source))
     with speaking:
         local = i18n.translated(rules, code)
         scenarios = [i18n.translated(s, code) for s in scenarios]
@@ -79,6 +82,7 @@ def assemble(rules_file: Path, docs_dir: Path | None, code: str = i18n.SOURCE_LA
         extra = {"scheme_language": code,
                  "footer_links": footer_links(local, use_directory_urls),
                  "footer_label": escape(_("Om siden")),
+                 "permalink_title": _("Link til dette afsnit"),
                  "alternate": alternates(rules, code, bool(scenarios), docs_dir, use_directory_urls)}
         # MkDocs' theme templates print these without escaping (and escape some twice), so they are escaped
         # here, once, as Markup: a template's `| e` then leaves them as they are.
@@ -94,6 +98,10 @@ def configure(config, settings: dict) -> None:
     config.nav = settings["nav"]
     config.theme["language"] = settings["theme"]["language"]
     config.extra.update(settings["extra"])
+    toc = config.mdx_configs.get("toc")
+    if isinstance(toc, dict) and toc.get("permalink"):
+        # The heading links' title is one of the site's words, in the language being built.
+        toc["permalink_title"] = str(settings["extra"]["permalink_title"])
     for css in reversed(settings["extra_css"]):
         if css not in config.extra_css:
             config.extra_css.insert(0, css)
@@ -187,14 +195,15 @@ def alternates(rules: Rules, code: str, has_scenarios: bool, content_dir: Path |
                use_directory_urls: bool) -> list[dict] | None:
     """The language switcher's entries as seen from the `code` site: each language's root and its pages.
 
-    Danish is at the site's root, every other language under /<code>/. `pages` lists the page URLs a
+    The scheme's own language is at the site's root, every other language under /<code>/. `pages` lists the page URLs a
     language has (None: all), so the switcher links to the same page, or to the language's start page.
     """
     if not rules.languages:
         return None
     catalog = {p.id: p for p in pages.catalog(rules, has_scenarios=has_scenarios)}
-    up = "" if code == i18n.SOURCE_LANGUAGE else "../"
-    entries = [{"name": Markup("Dansk"), "lang": i18n.SOURCE_LANGUAGE, "dir": "ltr", "root": up, "link": up or "./",
+    source = rules.scheme.language
+    up = "" if code == source else "../"
+    entries = [{"name": escape(i18n.own_name(source)), "lang": source, "dir": "ltr", "root": up, "link": up or "./",
                 "pages": None}]
     for lang in rules.languages:
         root = "" if lang.code == code else f"{up}{lang.code}/"

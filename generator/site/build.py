@@ -10,7 +10,6 @@ import logging
 import os
 from pathlib import Path
 
-from generator import i18n
 from generator.scheme.loader import load
 from generator.site import publish
 from generator.site.assemble import RULES_ENV, translations_dir
@@ -33,12 +32,14 @@ def build(rules_file: Path, config_file: Path, site_dir: Path, *, strict: bool =
     rules_file, config_file = Path(rules_file).resolve(), Path(config_file).resolve()
     os.environ[RULES_ENV] = str(rules_file)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    codes = [i18n.SOURCE_LANGUAGE] + [lang.code for lang in load(rules_file).languages]
+    rules = load(rules_file)
+    codes = [rules.scheme.language] + [lang.code for lang in rules.languages]
     reads = inputs(rules_file, config_file, load_config(config_file=str(config_file), strict=strict))
     with publish.Staging(site_dir, rules_file.parent, reads) as staging:
-        # Danish first: MkDocs empties its site_dir, so the languages' subfolders come after it.
+        # The scheme's own language first, at the root: MkDocs empties its site_dir, so the languages'
+        # subfolders come after it.
         for code in codes:
-            out = staging.path if code == i18n.SOURCE_LANGUAGE else staging.path / code
+            out = staging.path if code == codes[0] else staging.path / code
             config = load_config(config_file=str(config_file), site_dir=str(out), strict=strict)
             config.extra["scheme_language"] = code
             config.theme["language"] = code

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator import i18n
 from generator.site import assemble as site
 from generator.site import security
 from generator.scheme.problems import InputError
@@ -19,9 +18,9 @@ from generator.scheme.problems import InputError
 _assembled: dict[int, site.Assembly] = {}
 
 
-def language_of(config) -> str:
-    """The language this MkDocs run builds (set by `build`); Danish when MkDocs is run directly."""
-    return config.extra.get("scheme_language") or i18n.SOURCE_LANGUAGE
+def language_of(config) -> str | None:
+    """The language this MkDocs run builds (set by `build`); None (the scheme's own) when MkDocs is run directly."""
+    return config.extra.get("scheme_language") or None
 
 
 def _assemble(config) -> site.Assembly:

@@ -46,7 +46,7 @@ def catalog(rules: Rules, has_scenarios: bool = False) -> list[PageSpec]:
                            _("Modul %(n)s: %(title)s", n=n, title=mod.title), "training_module.md.j2", training_group)
                   for n, mod in enumerate(r.training.modules, start=1)]
     optional = [
-        (True, "about", "om-ordningen.md", r.scheme.about_title, "about.md.j2", about_group),
+        (True, "about", "om-ordningen.md", r.scheme.about_title or about_group, "about.md.j2", about_group),
         (bool(r.rules or r.target_groups), "eligibility", "hvem-kan-deltage.md", _("Hvem kan deltage?"),
          "eligibility.md.j2", about_group),
         (r.process is not None, "process", "processen.md", _("Processen trin for trin"), "process.md.j2", about_group),

@@ -147,7 +147,8 @@ class Renderer:
         rules_legal = {e.id: e for e in rules.legal_excerpts}
         self.env.globals.update(
             _=_,
-            source_language=i18n.SOURCE_LANGUAGE,
+            source_language=rules.scheme.language,
+            language_name=i18n.language_name,
             quotes_of=passages,
             legal_label=lambda ids: legal_label([rules_legal[i] for i in ids]),
             legal_title=lambda: pages.legal_title(rules),
@@ -229,13 +230,21 @@ def legal_label(excerpts: list) -> str:
 
 
 def notice_words() -> dict[str, str]:
-    """The words of the translation notice, in the active language (also asked for when collecting texts)."""
-    return {"unreviewed": _("Denne side er oversat, men oversættelsen er endnu ikke gennemlæst af et menneske. "
-                            "Den kan indeholde fejl."),
-            "fallback": _("Dele af siden er ikke oversat endnu. De står på dansk."),
-            "title": _("Om oversættelsen"),
-            "unsure": _("Er du i tvivl, så læs den danske side eller spørg din sagsbehandler."),
-            "danish": _("Læs siden på dansk")}
+    """The words of the translation notice, in the active language (also asked for when collecting texts).
+
+    The notice names the language the scheme is written in, where the untranslated texts stand."""
+    source = i18n.source_code()
+    words = {"unreviewed": _("Denne side er oversat, men oversættelsen er endnu ikke gennemlæst af et menneske. "
+                             "Den kan indeholde fejl."),
+             "title": _("Om oversættelsen")}
+    if source == i18n.SOURCE_LANGUAGE:
+        return {**words, "fallback": _("Dele af siden er ikke oversat endnu. De står på dansk."),
+                "unsure": _("Er du i tvivl, så læs den danske side eller spørg din sagsbehandler."),
+                "danish": _("Læs siden på dansk")}
+    name = i18n.language_name(source)
+    return {**words, "fallback": _("Dele af siden er ikke oversat endnu. De står på %(language)s.", language=name),
+            "unsure": _("Er du i tvivl, så læs siden på %(language)s eller spørg din sagsbehandler.", language=name),
+            "danish": _("Læs siden på %(language)s", language=name)}
 
 
 def with_notice(markdown: str, path: str, shown: set[str], use_directory_urls: bool) -> str:
@@ -247,11 +256,12 @@ def with_notice(markdown: str, path: str, shown: set[str], use_directory_urls: b
     notes = [words[kind] for kind in (i18n.UNREVIEWED, i18n.FALLBACK) if kind in shown]
     here = page_url(path, use_directory_urls)
     danish = "../" * (1 + here.count("/")) + here
+    source = i18n.source_code()
     notice = (f'<div class="notice notice-translation" role="note" data-translation="{" ".join(sorted(shown))}">\n'
               f'<p class="notice-title">{safe_text(words["title"])}</p>\n'
               + "".join(f"<p>{safe_text(n)}</p>\n" for n in notes)
               + f'<p>{safe_text(words["unsure"])} '
-              f'<a href="{safe_text(danish)}" hreflang="da">{safe_text(words["danish"])}</a></p>\n</div>\n')
+              f'<a href="{safe_text(danish)}" hreflang="{safe_text(source)}">{safe_text(words["danish"])}</a></p>\n</div>\n')
     lines = markdown.splitlines(keepends=True)
     for n, line in enumerate(lines):
         if line.startswith("# "):
@@ -375,7 +385,7 @@ def render_all(rules: Rules, content_dir: Path | None, *, use_directory_urls: bo
             continue
         try:
             source, status = file.read_text(encoding="utf-8"), i18n.FALLBACK
-            if language is not None:
+            if language is not None and not language.is_source:
                 translation = translation_of(file, language.code)
                 if translation.exists():
                     display = f"{content_dir.name}/{translation.relative_to(content_dir).as_posix()}"
@@ -385,7 +395,7 @@ def render_all(rules: Rules, content_dir: Path | None, *, use_directory_urls: bo
                     continue
                 language.shown.clear()
             page = renderer.content_page(rel, source, display)
-            if language is not None:
+            if language is not None and not language.is_source:
                 page.markdown = with_notice(page.markdown, rel, language.shown | {status}, use_directory_urls)
             rendered.append(page)
         except InputError as exc:

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import yaml
 
-from generator import i18n
 from generator.scheme.loader import load
 from generator.scheme.problems import InputError
 from generator.site import publish, security
@@ -26,9 +25,10 @@ from generator.site.assemble import ASSETS, Assembly, assemble, plain
 from generator.site.build import inputs
 
 ENGINES = ("mkdocs", "zensical")
+PLUGIN = "scheme"  # the generator's MkDocs plugin, as mkdocs.yml names it (see `site.plugin`)
 
 
-def export(rules_file: Path, config_file: Path, out_dir: Path, code: str = i18n.SOURCE_LANGUAGE) -> Path:
+def export(rules_file: Path, config_file: Path, out_dir: Path, code: str | None = None) -> Path:
     """Write language `code`'s pages, assets and a hook-free mkdocs.yml into `out_dir`; return the config."""
     return _export(rules_file, config_file, out_dir, code)[0]
 
@@ -48,6 +48,13 @@ def _export(rules_file: Path, config_file: Path, out_dir: Path, code: str) -> tu
     shutil.copytree(ASSETS, docs / "assets", dirs_exist_ok=True)
     settings = plain(assembly.settings)
     config.pop("hooks", None)
+    # The export holds finished pages: the generator's own plugin must not run again inside the engine.
+    plugins = [p for p in config.get("plugins", []) if p != PLUGIN and not (isinstance(p, dict) and PLUGIN in p)]
+    if "plugins" in config:
+        config["plugins"] = plugins
+    for extension in config.get("markdown_extensions", []):
+        if isinstance(extension, dict) and isinstance(extension.get("toc"), dict) and extension["toc"].get("permalink"):
+            extension["toc"]["permalink_title"] = settings["extra"]["permalink_title"]
     # Relative to the exported config: Zensical 0.0.73 panics on absolute docs_dir/site_dir.
     config.update(docs_dir="docs", site_dir="site", site_name=settings["site_name"], nav=settings["nav"],
                   extra_css=settings["extra_css"] + [c for c in config.get("extra_css", [])
@@ -69,7 +76,8 @@ def build(engine: str, rules_file: Path, config_file: Path, site_dir: Path) -> N
     from mkdocs.config import load_config
 
     rules_file, config_file = Path(rules_file).resolve(), Path(config_file).resolve()
-    codes = [i18n.SOURCE_LANGUAGE] + [lang.code for lang in load(rules_file).languages]
+    rules = load(rules_file)
+    codes = [rules.scheme.language] + [lang.code for lang in rules.languages]
     reads = inputs(rules_file, config_file, load_config(config_file=str(config_file)))
     with publish.Staging(site_dir, rules_file.parent, reads) as staging:
         work = staging.path / ".export"
@@ -78,7 +86,7 @@ def build(engine: str, rules_file: Path, config_file: Path, site_dir: Path) -> N
             run(engine, config)
             built = work / code / "site"
             secure(built, assembly, yaml.safe_load(config.read_text(encoding="utf-8"))["use_directory_urls"])
-            if code == i18n.SOURCE_LANGUAGE:
+            if code == codes[0]:
                 for entry in built.iterdir():
                     entry.rename(staging.path / entry.name)
             else:
