@@ -47,6 +47,9 @@ def prepare(config) -> tuple[Rules, list[RenderedPage]]:
     rules = load(path)
     scenarios = load_scenarios(scenarios_dir(path), rules)
     code = language_of(config)
+    if code != i18n.SOURCE_LANGUAGE and config.site_url and not config.site_url.rstrip("/").endswith(f"/{code}"):
+        # A language is published under /<code>/: its canonical addresses and sitemap are there too.
+        config.site_url = config.site_url.rstrip("/") + f"/{code}/"
     spec = next((lang for lang in rules.languages if lang.code == code), None)
     if code != i18n.SOURCE_LANGUAGE and spec is None:
         from mkdocs.exceptions import ConfigurationError

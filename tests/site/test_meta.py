@@ -62,16 +62,16 @@ def test_a_description_keeps_a_pages_own_front_matter_and_is_plain_text():
 def test_a_description_with_markup_characters_is_escaped_in_the_head(tmp_path):
     poisoned = tmp_path / "rules.yaml"
     text = RULES.read_text(encoding="utf-8")
-    summary = RULES_MODEL.scheme.summary.split("\n")[0].strip()
-    assert summary in text
-    poisoned.write_text(text.replace(summary, '"><script>alert(1)</script> ' + summary, 1), encoding="utf-8")
+    first_line = "Et mikrolån kan hjælpe dig med at starte din egen virksomhed."
+    assert RULES_MODEL.scheme.summary.startswith(first_line) and first_line in text
+    poisoned.write_text(text.replace(first_line, "'\"><script>alert(1)</script> " + first_line, 1), encoding="utf-8")
     for name in ("scenarios", "translations"):
         if (REPO / name).exists():
             (tmp_path / name).symlink_to(REPO / name)
     site = build_site(poisoned, REPO / "mkdocs.yml", tmp_path / "site")
     source = (site / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in source
-    assert description(site, "index.html").startswith('"><script>alert(1)</script>')
+    assert description(site, "index.html").startswith("'\"><script>alert(1)</script>")
 
 
 @pytest.fixture(scope="module")
