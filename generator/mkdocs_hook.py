@@ -3,4 +3,4 @@
 Kept at this path so that sites configured before the package layout changed keep building.
 """
 
-from generator.site.hook import on_config, on_files, on_post_page, on_serve  # noqa: F401
+from generator.site.hook import on_config, on_files, on_post_build, on_post_page, on_serve  # noqa: F401

@@ -4,10 +4,13 @@ A problem in rules.yaml or content/ stops the build before MkDocs touches site/,
 file:line:col message as `python -m generator validate`.
 """
 
+from pathlib import Path
+
 from mkdocs.exceptions import PluginError
 
 from generator.site import assemble as site
 from generator.site import security
+from generator.site import slim
 from generator.scheme.problems import InputError
 
 
@@ -33,5 +36,11 @@ def on_serve(server, config, builder):
 
 
 def on_post_page(output, page, config):
-    """Give every page a Content-Security-Policy that allows only the site's own origin."""
-    return security.add_policy(output)
+    """Give every page a Content-Security-Policy that allows only the site's own origin, and only the site
+    scripts it uses."""
+    return security.add_policy(slim.page(output))
+
+
+def on_post_build(config):
+    """Slim the built site: Material's stylesheet cut to what its pages use, search started on first use."""
+    slim.slim(Path(config.site_dir))
