@@ -3,11 +3,12 @@
 Material ships one stylesheet for every feature it has (admonitions, tabs, code annotations, palettes, blog…)
 and starts its search engine, with its language files, on every page view; every page loads every script of the
 site. As MkDocs writes each page, `page` keeps only the site's own scripts the page uses (a page uses
-`assets/<name>.js` when it has an element with `data-module="<name>"`) and loads the print stylesheet for print
-only, so it does not hold up the first paint. After MkDocs has written a language's site, `slim`
+`assets/<name>.js` when it has an element with `data-module="<name>"`), drops the link to the site's stylesheet
+(it comes inside Material's, below) and loads the print stylesheet for print only: one render-blocking request
+instead of three. After MkDocs has written a language's site, `slim`
 - removes from Material's main stylesheet every rule whose selector names a class, id or attribute that no page
   of the site and no script of the site (Material's own included) can produce, and every custom property that no
-  remaining rule reads; and
+  remaining rule reads, and appends the site's own stylesheet to it (same order as the links had); and
 - puts a small stand-in where Material's search worker is: it answers "ready" at once and loads the real worker
   (and through it the lunr language files) when the reader types the first search; the index Material fetches
   itself, as before, so search highlighting on the result page keeps working.
@@ -36,17 +37,25 @@ _VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 _CONTAINERS = ("media", "supports", "container", "layer")
 # Attributes the browser itself sets while a reader uses the page (an opened <details>), never in the HTML.
 _SET_BY_THE_BROWSER = {"open"}
+_SCREEN_MARK = "/* The site's own stylesheet (assets/scheme.css), delivered with Material's: generator/site/slim.py */"
 
 
 _OWN_SCRIPT = re.compile(r'<script src="[^"]*?\bassets/(?P<module>[a-z0-9-]+)\.js"[^>]*></script>\n?')
 _MODULE = re.compile(r'\bdata-module="([a-z0-9-]+)"')
 _PRINT_CSS = re.compile(r'(<link rel="stylesheet" href="[^"]*?\bassets/print\.css")>')
+_MATERIAL_CSS = re.compile(r'<link rel="stylesheet" href="[^"]*?\bassets/stylesheets/main\.[0-9a-f]+\.min\.css">')
+# The site's own screen stylesheet, delivered inside Material's (slimmed) one: one render-blocking request.
+SCREEN_CSS = "scheme.css"
+_SCREEN_CSS = re.compile(r'\s*<link rel="stylesheet" href="[^"]*?\bassets/' + re.escape(SCREEN_CSS) + '">')
 
 
 def page(html: str) -> str:
-    """One page's HTML with only the site scripts it uses, and the print stylesheet for print only."""
+    """One page's HTML with only the site scripts it uses, the site's stylesheet inside Material's (see
+    `slim`), and the print stylesheet for print only, so neither holds up the first paint."""
     modules = set(_MODULE.findall(html))
     html = _OWN_SCRIPT.sub(lambda m: m.group(0) if m.group("module") in modules else "", html)
+    if _MATERIAL_CSS.search(html):
+        html = _SCREEN_CSS.sub("", html, count=1)
     return _PRINT_CSS.sub(r'\1 media="print">', html)
 
 
@@ -56,7 +65,12 @@ def slim(site_dir: Path) -> None:
     stylesheet = next((site_dir / "assets" / "stylesheets").glob("main.*.min.css"), None)
     if stylesheet is not None:
         own = "".join(f.read_text(encoding="utf-8") for f in sorted((site_dir / "assets").glob("*.css")))
-        write_whole(stylesheet, used_css(stylesheet.read_text(encoding="utf-8"), names_in_use(site_dir), own))
+        screen = site_dir / "assets" / SCREEN_CSS
+        css = stylesheet.read_text(encoding="utf-8").split(_SCREEN_MARK)[0]
+        slimmed = used_css(css, names_in_use(site_dir), own)
+        if screen.exists():
+            slimmed += f"\n{_SCREEN_MARK}\n{screen.read_text(encoding='utf-8')}"
+        write_whole(stylesheet, slimmed)
     worker = next((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"), None)
     if worker is not None and _STAND_IN_MARK not in worker.read_text(encoding="utf-8"):
         search_on_first_use(worker)

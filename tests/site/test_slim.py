@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from generator.site.slim import names_in_use, page as slim_page, slim, used_css
 
 from browsing import SETTLE, open_settled
+from support import REPO
 
 MATERIAL_CSS = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
 ENGINE = ("lunr.", ".full.js")
@@ -43,13 +44,18 @@ def test_names_in_use_come_from_pages_and_script_strings(tmp_path):
     assert "six" not in names, "identifiers are not class names; only string literals count"
 
 
-def test_a_page_keeps_only_the_site_scripts_it_uses_and_prints_with_the_print_stylesheet():
-    html = ('<head><link rel="stylesheet" href="../assets/print.css"></head><body>'
-            '<form data-module="quiz"></form>\n<script src="../assets/javascripts/bundle.1.min.js"></script>\n'
+def test_a_page_keeps_only_the_site_scripts_it_uses_and_one_render_blocking_stylesheet():
+    head = ('<head><link rel="stylesheet" href="../assets/stylesheets/main.0a1b.min.css">\n'
+            '<link rel="stylesheet" href="../assets/scheme.css">\n<link rel="stylesheet" href="../assets/print.css">')
+    html = (head + '</head><body><form data-module="quiz"></form>\n'
+            '<script src="../assets/javascripts/bundle.1.min.js"></script>\n'
             '<script src="../assets/checklist.js"></script>\n<script src="../assets/quiz.js"></script>\n</body>')
     out = slim_page(html)
     assert 'assets/quiz.js' in out and 'assets/checklist.js' not in out and "bundle.1.min.js" in out
     assert '<link rel="stylesheet" href="../assets/print.css" media="print">' in out
+    assert "assets/scheme.css" not in out and "main.0a1b.min.css" in out, "scheme.css comes inside Material's"
+    without_material = html.replace('<link rel="stylesheet" href="../assets/stylesheets/main.0a1b.min.css">', "")
+    assert "assets/scheme.css" in slim_page(without_material), "kept when there is no Material stylesheet to carry it"
 
 
 def test_each_built_page_loads_only_the_scripts_it_uses(built_site):
@@ -57,7 +63,7 @@ def test_each_built_page_loads_only_the_scripts_it_uses(built_site):
         html = (built_site / name).read_text(encoding="utf-8")
         for module in ("checklist", "quiz"):
             assert (f'src="assets/{module}.js"' in html) == (f'data-module="{module}"' in html), (name, module)
-        assert 'href="assets/print.css" media="print"' in html
+        assert 'href="assets/print.css" media="print"' in html and 'href="assets/scheme.css"' not in html
         assert '<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,' in html, "the favicon costs no request"
 
 
@@ -69,18 +75,22 @@ def test_slimming_twice_keeps_the_real_search_worker(tmp_path):
     (workers / "search.abc.min.js").write_text("/* the real worker */", encoding="utf-8")
     (styles / "main.abc.min.css").write_text(".used{color:red}.unused{color:blue}", encoding="utf-8")
     (tmp_path / "index.html").write_text('<p class="used">x</p>', encoding="utf-8")
+    (tmp_path / "assets" / "scheme.css").write_text(".own{color:green}", encoding="utf-8")
     slim(tmp_path)
     slim(tmp_path)  # e.g. a second build into the same folder
     assert (workers / "search.abc.min.full.js").read_text(encoding="utf-8") == "/* the real worker */"
     assert '"search.abc.min.full.js"' in (workers / "search.abc.min.js").read_text(encoding="utf-8")
-    assert (styles / "main.abc.min.css").read_text(encoding="utf-8") == ".used{color:red}"
+    css = (styles / "main.abc.min.css").read_text(encoding="utf-8")
+    assert css.startswith(".used{color:red}") and css.endswith(".own{color:green}") and css.count(".own") == 1
     assert sorted(p.name for p in tmp_path.rglob("*.tmp")) == [], "no temporary files left"
 
 
 def test_the_built_site_ships_a_smaller_stylesheet_and_a_search_stand_in(built_site):
     for root in (built_site, built_site / "en", built_site / "ar"):
         slim = next((root / "assets" / "stylesheets").glob("main.*.min.css")).read_bytes()
-        assert len(gzip.compress(slim)) < 0.7 * len(gzip.compress(MATERIAL_CSS.read_bytes()))
+        scheme = (root / "assets" / "scheme.css").read_bytes()
+        assert slim.endswith(scheme), "the site's own stylesheet comes last, as its link did"
+        assert len(gzip.compress(slim)) < 0.85 * len(gzip.compress(MATERIAL_CSS.read_bytes())), "with it, still smaller"
         workers = root / "assets" / "javascripts" / "workers"
         stand_in = next(p for p in workers.glob("search.*.min.js"))
         assert "started when the reader first searches" in stand_in.read_text(encoding="utf-8")
@@ -147,8 +157,9 @@ def _styles_in_state(page, base_url, target, size, action):
 def test_the_slimmed_stylesheet_styles_every_element_as_materials_full_one(page, base_url, state):
     target, size, action = STATES[state]
     slimmed = _styles_in_state(page, base_url, target, size, action)
+    full_css = MATERIAL_CSS.read_bytes() + b"\n" + (REPO / "generator" / "site" / "assets" / "scheme.css").read_bytes()
     page.route("**/assets/stylesheets/main.*.min.css",
-               lambda route: route.fulfill(body=MATERIAL_CSS.read_bytes(), content_type="text/css"))
+               lambda route: route.fulfill(body=full_css, content_type="text/css"))
     full = _styles_in_state(page, base_url, target, size, action)
     assert len(slimmed) == len(full) > 100
     differ = [(n, a[:80], sorted(set(a.split(";")) ^ set(b.split(";")))[:6])
