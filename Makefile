@@ -29,9 +29,15 @@ print: $(STAMP) chromium
 	$(PY) -m generator build
 	$(PY) -m generator print $(if $(SITE_URL),--site-url $(SITE_URL))
 
-# Benchmarks (not part of `make test`): writes bench/RESULTS.md. `make bench QUICK=1` skips the 100x scale step.
-bench: $(STAMP) chromium
-	$(PY) bench/run.py $(if $(QUICK),--quick)
+# Benchmarks (not part of `make test`): writes bench/RESULTS.md. `make bench QUICK=1` skips the 100x scale step;
+# `make bench ONLY=lighthouse` runs only Lighthouse (ours against stock Material) and replaces that section.
+bench: $(STAMP) chromium bench/node/node_modules
+	$(PY) bench/run.py $(if $(QUICK),--quick) $(if $(ONLY),--only $(ONLY))
+
+# Lighthouse for the bench, pinned in bench/node/package-lock.json (12.2.3: 13.x needs Node 22).
+bench/node/node_modules: bench/node/package.json bench/node/package-lock.json
+	npm ci --prefix bench/node --no-audit --no-fund
+	touch $@
 
 schema: $(STAMP)
 	$(PY) -m generator schema --out schema/rules.schema.json

@@ -1,7 +1,9 @@
 """Benchmarks (`make bench`): each figure a ratio or a per-unit figure measured in one run, written to
 bench/RESULTS.md with its target, whether it is met, and the command that made it. Not part of `make test`.
 
-Usage: python bench/run.py [--quick]   (--quick skips the 100x scale step)
+Usage: python bench/run.py [--quick] [--only lighthouse]
+  --quick             skip the 100x scale step
+  --only lighthouse   run only the Lighthouse section and replace that section of RESULTS.md
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
+RESULTS = REPO / "bench" / "RESULTS.md"
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "bench"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 PY = sys.executable
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -232,23 +236,25 @@ def weigh(site: Path, page_name: str) -> dict[str, int]:
     return sizes
 
 
-def bench_page_weight(work: Path) -> None:
-    from generator.site import zensical as engines
+def built_sites(work: Path) -> tuple[Path, Path]:
+    """This site (every language) and stock Material with the same content (Danish and Arabic), built once."""
+    import stock
 
-    subprocess.run([PY, "-m", "generator", "build", "--site-dir", str(work / "weigh")], cwd=REPO, check=True,
-                   capture_output=True)
-    ours = weigh(work / "weigh", "tjek-borger.html")
+    ours, default = work / "ours", work / "stock" / "site"
+    if not ours.exists():
+        subprocess.run([PY, "-m", "generator", "build", "--site-dir", str(ours)], cwd=REPO, check=True,
+                       capture_output=True)
+    if not default.exists():
+        stock.build(work / "stock", ("da", "ar"))
+    return ours, default
+
+
+def bench_page_weight(work: Path) -> None:
     # The default Material page with the same content: the same generated Markdown, built by stock
     # mkdocs-material (no overrides, no extra CSS or JS), so the ratio measures what this project adds.
-    stock = work / "stock"
-    config_file = engines.export(REPO / "rules.yaml", REPO / "mkdocs.yml", stock)
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    config["theme"].pop("custom_dir", None)
-    config["extra_css"], config["extra_javascript"] = [], []
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    subprocess.run([PY, "-m", "mkdocs", "build", "-q", "-f", str(config_file)], cwd=stock, check=True,
-                   capture_output=True)
-    default = weigh(stock / "site", "tjek-borger.html")
+    ours_site, stock_site = built_sites(work)
+    ours = weigh(ours_site, "tjek-borger.html")
+    default = weigh(stock_site, "tjek-borger.html")
     js = sum(v for k, v in ours.items() if k.endswith("checklist.js"))
     own_css = sum(v for k, v in ours.items() if k.endswith(("scheme.css", "print.css")))
     total, stock_total = sum(ours.values()), sum(default.values())
@@ -374,21 +380,63 @@ def write_results(started: float) -> None:
     lines += ["", "## Targets missed: why, and what would meet them", ""]
     lines += [f"- **{r['figure']}**: " + next((why for key, why in WHY_MISSED.items() if r["figure"].startswith(key)),
                                               "not analysed yet.") for r in missed] or ["None."]
-    (REPO / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept = section_of(RESULTS.read_text(encoding="utf-8"), LIGHTHOUSE_HEADING) if RESULTS.exists() else ""
+    write_atomically(RESULTS, "\n".join(lines) + "\n" + ("\n" + kept if kept else ""))
+
+
+LIGHTHOUSE_HEADING = "## Lighthouse"
+
+
+def section_of(text: str, heading: str) -> str:
+    """The part of a Markdown file from the `heading` line to the next heading of the same level (or the end)."""
+    start = text.find("\n" + heading)
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + len(heading) + 1)
+    return text[start + 1:end + 1 if end >= 0 else len(text)]
+
+
+def write_section(path: Path, heading: str, body: str) -> None:
+    """Replace the section under `heading` in `path` with `body` (or add it at the end), keeping the rest."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    old = section_of(text, heading)
+    text = text.replace(old, body) if old else text.rstrip("\n") + "\n\n" + body
+    write_atomically(path, text)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a temporary file beside it, then a rename."""
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as tmp:
+        tmp.write(text)
+    os.replace(tmp.name, path)
+
+
+def bench_lighthouse(work: Path) -> None:
+    """Lighthouse on every page type, ours against stock, into the Lighthouse section of RESULTS.md."""
+    import lighthouse
+
+    ours, default = built_sites(work)
+    results = lighthouse.measure(ours, default)
+    write_section(RESULTS, LIGHTHOUSE_HEADING, lighthouse.section(results, lighthouse.RUNS, dt.date.today().isoformat()))
 
 
 def main() -> None:
     started = time.perf_counter()
     quick = "--quick" in sys.argv
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
+    if only not in (None, "lighthouse"):
+        sys.exit(f"bench/run.py: --only {only}: expected 'lighthouse'.\nfix: make bench ONLY=lighthouse")
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
-        bench_build(work)
-        bench_scale(work, [1, 10] if quick else [1, 10, 100])
-        bench_edit_to_preview(work)
-        bench_page_weight(work)
-        bench_interaction(work)
-    write_results(started)
-    print(f"wrote {REPO / 'bench' / 'RESULTS.md'}")
+        if only is None:
+            bench_build(work)
+            bench_scale(work, [1, 10] if quick else [1, 10, 100])
+            bench_edit_to_preview(work)
+            bench_page_weight(work)
+            bench_interaction(work)
+            write_results(started)
+        bench_lighthouse(work)
+    print(f"wrote {RESULTS}")
 
 
 if __name__ == "__main__":

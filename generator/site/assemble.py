@@ -88,6 +88,7 @@ def assemble(rules_file: Path, docs_dir: Path | None, code: str | None = None, *
         # here, once, as Markup: a template's `| e` then leaves them as they are.
         settings = {"site_name": escape(local.scheme.site_title), "nav": navigation(rendered),
                     "theme": {"language": code}, "extra": extra, "extra_css": list(CSS),
+                    "folder": None if code == source else code,
                     "extra_javascript": list(JS) if (rules.checklists or rules.training) else []}
     return Assembly(code, local, rendered, settings)
 
@@ -98,6 +99,10 @@ def configure(config, settings: dict) -> None:
     config.nav = settings["nav"]
     config.theme["language"] = settings["theme"]["language"]
     config.extra.update(settings["extra"])
+    folder = settings.get("folder")
+    if folder and config.site_url and not config.site_url.rstrip("/").endswith(f"/{folder}"):
+        # A language is published under /<code>/: its canonical addresses and sitemap are there too.
+        config.site_url = config.site_url.rstrip("/") + f"/{folder}/"
     toc = config.mdx_configs.get("toc")
     if isinstance(toc, dict) and toc.get("permalink"):
         # The heading links' title is one of the site's words, in the language being built.

@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 
 from generator.site import assemble as site
 from generator.site import security
+from generator.site import slim
 from generator.scheme.problems import InputError
 
 _assembled: dict[int, site.Assembly] = {}
@@ -61,7 +62,7 @@ def on_post_page(output, page, config):
     problems = security.problems(output, page.file.dest_uri, origin)
     if problems:
         raise PluginError("\n" + str(InputError(problems, "The site")))
-    return security.add_policy(output)
+    return security.add_policy(slim.page(output))
 
 
 def on_post_template(output, template_name, config):
@@ -69,8 +70,10 @@ def on_post_template(output, template_name, config):
     problems = security.problems(output, template_name)
     if problems:
         raise PluginError("\n" + str(InputError(problems, "The site")))
-    return security.add_policy(output)
+    return security.add_policy(slim.page(output))
 
 
 def on_post_build(config):
+    """Slim the built site: Material's stylesheet cut to what its pages use, search started on first use."""
     _assembled.pop(id(config), None)
+    slim.slim(Path(config.site_dir))

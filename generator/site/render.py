@@ -207,6 +207,8 @@ class Renderer:
             markdown = template.render(self.context(spec.path), page=spec, audience=audience, checklist=checklist,
                                        module=module, page_language=i18n.active_code())
             markdown = with_notice(markdown, spec.path, language.shown if language else set(), self.use_directory_urls)
+            summary = {"start": self.rules.scheme.summary, **{a.id: a.teaser for a in self.rules.audiences}}
+            markdown = with_description(markdown, summary.get(spec.id) or description_of(markdown))
             out.append(RenderedPage(spec.path, spec.title, markdown, spec.group, True))
         return out
 
@@ -267,6 +269,45 @@ def with_notice(markdown: str, path: str, shown: set[str], use_directory_urls: b
         if line.startswith("# "):
             return "".join(lines[: n + 1]) + "\n" + notice + "".join(lines[n + 1:])
     return notice + markdown
+
+
+_LEAD = re.compile(r'<p class="lead[^"]*"[^>]*>(.*?)</p>', re.S)
+_FIRST_PARAGRAPH = re.compile(r"^(?![#<>|\-*\d\s{]|---)(.+?)(?:\n\s*\n|\Z)", re.M | re.S)
+
+
+def description_of(markdown: str, limit: int = 160) -> str:
+    """The page's description for search results: its lead paragraph, else its first paragraph, as plain text.
+
+    Whole sentences up to `limit` characters; a first sentence longer than that is cut at a word, with "…".
+    """
+    found = _LEAD.search(markdown) or re.search(r"<p>(.*?)</p>", markdown, re.S) or _FIRST_PARAGRAPH.search(
+        re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S))
+    if not found:
+        return ""
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).split())
+    if len(text) <= limit:
+        return text
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    kept = ""
+    for sentence in sentences:
+        if len(kept) + len(sentence) + 1 > limit:
+            break
+        kept = f"{kept} {sentence}".strip()
+    return kept or text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def with_description(markdown: str, description: str) -> str:
+    """Give the page a `description` in its front matter (MkDocs' page.meta), which the theme prints as
+    <meta name="description">; a description the page's own front matter sets is kept."""
+    if not description:
+        return markdown
+    line = f"description: {json.dumps(' '.join(description.split()), ensure_ascii=False)}\n"
+    if markdown.startswith("---\n"):
+        head, sep, body = markdown[4:].partition("\n---\n")
+        if sep and not re.search(r"^description:", head, re.M):
+            return f"---\n{head}\n{line}---\n{body}"
+        return markdown
+    return f"---\n{line}---\n\n{markdown}"
 
 
 def script_json(data: object) -> str:
@@ -397,6 +438,7 @@ def render_all(rules: Rules, content_dir: Path | None, *, use_directory_urls: bo
             page = renderer.content_page(rel, source, display)
             if language is not None and not language.is_source:
                 page.markdown = with_notice(page.markdown, rel, language.shown | {status}, use_directory_urls)
+            page.markdown = with_description(page.markdown, description_of(page.markdown))
             rendered.append(page)
         except InputError as exc:
             problems += exc.problems

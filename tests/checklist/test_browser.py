@@ -36,7 +36,7 @@ def test_result_is_empty_until_an_outcome_is_reached(page, base_url, checklist_i
     page.goto(f"{base_url}/{checklist_id}.html")
     result = page.locator("[data-outcome]")
     assert result.get_attribute("data-outcome") == ""
-    assert result.get_attribute("aria-live") == "polite"
+    assert page.locator("[data-result-status][role=status]").count() == 1, "outcomes are announced in a status region"
     first = CHECKLISTS[checklist_id].questions[0]
     assert page.locator(f'fieldset[data-question="{first.id}"]').is_visible()
     hidden_later = [q.id for q in CHECKLISTS[checklist_id].questions[1:] if q.ask_if is not None]

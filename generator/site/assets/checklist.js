@@ -296,6 +296,7 @@
 
   Checklist.prototype.render = function (state) {
     var box = this.result, data = this.data;
+    this.announce(state.leaf ? data.outcomes[state.leaf.outcome] : null);
     box.textContent = "";
     if (!state.leaf) { box.dataset.outcome = ""; return; }
     var leaf = state.leaf, outcome = data.outcomes[leaf.outcome], why = this.explain(state);
@@ -325,6 +326,25 @@
     this.renderSummary(state);
     if (data.variant === "staff") this.renderJournal(state, outcome, why);
     if (data.variant === "partner") this.renderReferral();
+  };
+
+  /* Say the outcome in one short sentence (verdict and title) in the page's polite status region, once per
+   * outcome, and offer a button to the full result; the reader's focus stays where it is. */
+  Checklist.prototype.announce = function (outcome) {
+    var status = this.form.querySelector("[data-result-status]"), jump = this.form.querySelector("[data-action=show-result]");
+    if (!status || !jump) return;
+    var words = this.data.words, box = this.result;
+    var text = outcome ? (this.data.variant === "partner" ? words.referral : words.result) + ": " + outcome.verdict + ". " + outcome.title : "";
+    if (status.textContent !== text) status.textContent = text;
+    jump.hidden = !outcome;
+    if (!jump.dataset.ready) {
+      jump.dataset.ready = "true";
+      jump.addEventListener("click", function () {
+        var heading = box.querySelector("h2");
+        heading.tabIndex = -1;
+        heading.focus();
+      });
+    }
   };
 
   Checklist.prototype.label = function (q, answer) {
