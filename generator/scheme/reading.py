@@ -77,7 +77,11 @@ def read(path: Path, display: str | None = None) -> Document:
     from generator.files import read_input
 
     name = display or str(path)
-    raw = read_input(path, name, "check the path given with --rules.")
+    return parse(read_input(path, name, "check the path given with --rules."), name)
+
+
+def parse(raw: bytes, name: str) -> Document:
+    """Parse the bytes of the file `name` into data and positions, or raise InputError at the first problem."""
     text = _decode(raw, name)
     _refuse_tabs(text, name)
     if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in _LINE_BREAK.split(text)):
