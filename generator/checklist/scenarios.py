@@ -8,16 +8,18 @@ coverage: which outcomes and which answer branches of each checklist at least on
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.checklist.graph import answer_text, graph_of, measures_of
 from generator.checklist.kinds import AnswerError
 from generator.checklist.logic import Result
+from generator.files import read_input
 from generator.scheme.loader import display_name, validate
 from generator.scheme.model import Checklist, Rules, Scenario
 from generator.scheme.problems import InputError, Problem, did_you_mean
-from generator.scheme.reading import read
+from generator.scheme.reading import parse, read
 
 
 def scenarios_dir(rules_file: Path) -> Path:
@@ -32,14 +34,34 @@ def read_scenarios(directory: Path) -> list[Scenario]:
     return found
 
 
+# The scenarios last loaded from each folder: (name and digest of each file, the scheme they were checked against,
+# the scenarios). Every language of a build, and every rebuild in `serve`, asks for the same scenarios again.
+_LOADED: dict[str, tuple[tuple, Rules, list[Scenario]]] = {}
+
+
 def load_scenarios(directory: Path, rules: Rules) -> list[Scenario]:
-    """Load every scenario file, checking that its checklist, questions, answers and expectation exist."""
-    found: list[Scenario] = []
+    """Load every scenario file, checking that its checklist, questions, answers and expectation exist.
+
+    Files are read every time; they are parsed and checked again only when a file or the scheme has changed.
+    """
     problems: list[Problem] = []
-    checklists = {c.id: c for c in rules.checklists}
+    read_now = []
     for file in sorted(Path(directory).glob("*.yaml")) if Path(directory).is_dir() else []:
+        name = display_name(file)
         try:
-            document = read(file, display_name(file))
+            read_now.append((name, read_input(file, name, "check the file in scenarios/.")))
+        except InputError as exc:
+            problems += exc.problems
+    key = str(Path(directory).resolve())
+    digests = tuple((name, hashlib.blake2b(raw, digest_size=20).digest()) for name, raw in read_now)
+    kept = _LOADED.get(key)
+    if not problems and kept is not None and kept[0] == digests and kept[1] is rules:
+        return list(kept[2])
+    found: list[Scenario] = []
+    checklists = {c.id: c for c in rules.checklists}
+    for name, raw in read_now:
+        try:
+            document = parse(raw, name)
             scenario = validate(Scenario, document)
         except InputError as exc:
             problems += exc.problems
@@ -54,6 +76,10 @@ def load_scenarios(directory: Path, rules: Rules) -> list[Scenario]:
             break
     if problems:
         raise InputError(problems, "scenarios/")
+    _LOADED.pop(key, None)
+    if len(_LOADED) >= 8:
+        _LOADED.pop(next(iter(_LOADED)))
+    _LOADED[key] = (digests, rules, list(found))
     return found
 
 

@@ -7,6 +7,7 @@ Pydantic's messages are rewritten into "what is wrong; the fix" for a person edi
 
 from __future__ import annotations
 
+import hashlib
 import types
 import typing
 from pathlib import Path
@@ -17,14 +18,58 @@ from generator.checklist import validate as checklists
 from generator.scheme import grounding, references
 from generator.scheme.model import Rules
 from generator.scheme.problems import InputError, Problem, did_you_mean, path_to_text
-from generator.scheme.reading import Positions, read
+from generator.files import read_input
+from generator.scheme.reading import Positions, parse
+
+
+# Schemes already loaded in this process: (file, name shown) → (digest of its bytes, digest of each source text
+# it was grounded in, the scheme). A build loads the same scheme for every language and `serve` for every rebuild;
+# the same bytes give the same scheme, so it is read, validated and grounded once.
+_LOADED: dict[tuple[str, str], tuple[bytes, dict[Path, bytes], Rules]] = {}
+KEEP_LOADED = 8
 
 
 def load(path: str | Path, display: str | None = None) -> Rules:
-    """Return the validated scheme in `path`; raise InputError listing every problem found."""
+    """Return the validated scheme in `path`; raise InputError listing every problem found.
+
+    The file and its sources' texts are read every time; they are parsed and checked again only when their bytes
+    have changed since this process last loaded them.
+    """
     path = Path(path)
     name = display or display_name(path)
-    document = read(path, name)
+    raw = read_input(path, name, "check the path given with --rules.")
+    key, digest = (str(path.resolve()), name), _digest(raw)
+    kept = _LOADED.get(key)
+    if kept is not None and kept[0] == digest and all(_text_digest(p) == d for p, d in kept[1].items()):
+        return kept[2]
+    rules, texts = _load(raw, path, name)
+    _LOADED.pop(key, None)
+    if len(_LOADED) >= KEEP_LOADED:
+        _LOADED.pop(next(iter(_LOADED)))
+    _LOADED[key] = (digest, {t.path: _digest(t.original.encode("utf-8")) for t in texts.values()}, rules)
+    return rules
+
+
+def forget() -> None:
+    """Forget the schemes loaded so far (for a caller that changes how schemes are checked, as tests do)."""
+    _LOADED.clear()
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def _text_digest(path: Path) -> bytes | None:
+    """The digest of a source's text as `SourceText.read` reads it, or None when it cannot be read now."""
+    try:
+        return _digest(path.read_bytes().decode("utf-8").removeprefix("\ufeff").encode("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _load(raw: bytes, path: Path, name: str) -> tuple[Rules, dict]:
+    """Parse, validate and ground the scheme; return it with the source texts it was checked against."""
+    document = parse(raw, name)
     if not isinstance(document.data, dict):
         line, col = document.positions.of(())
         raise InputError([Problem(name, line, col, "", "the file must be a mapping of sections "
@@ -34,12 +79,13 @@ def load(path: str | Path, display: str | None = None) -> Rules:
     problems = references.check(rules, document.positions)
     if not problems:
         problems = checklists.check(rules, document.positions)
+    texts = {}
     if not problems:
         grounded, problems = grounding.ground(rules, document.positions, path.parent)
-        rules = grounded.rules
+        rules, texts = grounded.rules, grounded.texts
     if problems:
         raise InputError(problems, name)
-    return rules
+    return rules, texts
 
 
 def validate(model: type[BaseModel], document) -> BaseModel:

@@ -12,8 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from generator.site import assemble as site
-from generator.site import security
-from generator.site import slim
+from generator.site import render, security, slim
 from generator.scheme.problems import InputError
 
 _assembled: dict[int, site.Assembly] = {}
@@ -53,6 +52,12 @@ def on_serve(server, config, builder):
     server.watch(str(site.rules_path(config.config_file_path)))
     security.guard_host(server)
     return server
+
+
+def on_env(env, config, files):
+    """Compile the theme's templates once per process: every language and every rebuild in `serve` reuse them."""
+    env.bytecode_cache = render.COMPILED
+    return env
 
 
 def on_post_page(output, page, config):

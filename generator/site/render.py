@@ -99,6 +99,36 @@ def relative_url(from_path: str, to_url: str, use_directory_urls: bool) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
+class CompiledOnce(jinja2.BytecodeCache):
+    """Keep each template's compiled code for the whole process, so it is compiled once, not once per language.
+
+    Every `Renderer` makes an environment of its own (its globals are one language's scheme), and MkDocs makes a
+    theme environment for every language and every rebuild in `serve`; environments with the same settings
+    compile a template to the same code, so it is kept by template, source checksum and settings. A template
+    whose source changed (an edit while `serve` runs) has another checksum and is compiled again.
+    """
+
+    def __init__(self):
+        self.compiled: dict[tuple, tuple[str, object]] = {}
+
+    @staticmethod
+    def _key(bucket: jinja2.bccache.Bucket) -> tuple:
+        env = bucket.environment
+        return (bucket.key, type(env), tuple(sorted(env.extensions)), env.autoescape, env.finalize,
+                env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.undefined)
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        checksum, code = self.compiled.get(self._key(bucket), (None, None))
+        if checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[self._key(bucket)] = (bucket.checksum, bucket.code)
+
+
+COMPILED = CompiledOnce()
+
+
 class _PageLoader(jinja2.FileSystemLoader):
     """Load page templates with the macros imported, on the first line so line numbers stay true."""
 
@@ -134,6 +164,7 @@ class Renderer:
         self.elsewhere = set(self.by_id) - set(only) if only is not None else set()
         self.env = jinja2.Environment(
             loader=_PageLoader(str(TEMPLATES)),
+            bytecode_cache=COMPILED,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             finalize=_noting_finalize,
