@@ -15,7 +15,6 @@ import os
 import shutil
 import statistics
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +50,8 @@ class Figures:
     bytes: int
     requests: int
     failing: dict[str, str]
+    lcp_range: tuple[float, float] = (0.0, 0.0)   # fastest and slowest run: the run-to-run spread
+    tbt_range: tuple[float, float] = (0.0, 0.0)
 
 
 def run_once(url: str, out: Path) -> dict:
@@ -88,22 +89,34 @@ def figures_of(reports: list[dict]) -> Figures:
         cls=median([audit(r, "cumulative-layout-shift")["numericValue"] for r in reports]),
         bytes=round(median([audit(r, "total-byte-weight")["numericValue"] for r in reports])),
         requests=round(median([len(audit(r, "network-requests")["details"]["items"]) for r in reports])),
-        failing=failing)
+        failing=failing,
+        lcp_range=spread([audit(r, "largest-contentful-paint")["numericValue"] for r in reports]),
+        tbt_range=spread([audit(r, "total-blocking-time")["numericValue"] for r in reports]))
+
+
+def spread(values: list[float]) -> tuple[float, float]:
+    return (min(values), max(values))
+
+
+# Every run's JSON report is kept here (not in git), so that a figure short of its goal can be read in full.
+REPORTS = BENCH / "lighthouse-reports"
 
 
 def measure(ours: Path, stock: Path, runs: int = RUNS) -> dict[str, tuple[Figures, Figures]]:
     """Lighthouse figures of every page type, (ours, stock), each site served with gzip on its own port.
 
-    The runs alternate between the two sites, so both see the same load on a shared machine.
+    The runs alternate between the two sites, so both see the same load on a shared machine. The reports are
+    kept in bench/lighthouse-reports/<page type>/.
     """
     results = {}
-    with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp, serving(ours) as ours_url, \
-            serving(stock) as stock_url:
+    with serving(ours) as ours_url, serving(stock) as stock_url:
         for kind, page in PAGE_TYPES.items():
             reports: dict[str, list[dict]] = {"ours": [], "stock": []}
+            tmp = REPORTS / kind.replace(" ", "-")
+            tmp.mkdir(parents=True, exist_ok=True)
             for n in range(runs):
                 for name, base in (("ours", ours_url), ("stock", stock_url)):
-                    reports[name].append(run_once(f"{base}/{page}", Path(tmp) / f"{name}-{n}.json"))
+                    reports[name].append(run_once(f"{base}/{page}", tmp / f"{name}-{n}.json"))
             pair = [figures_of(reports["ours"]), figures_of(reports["stock"])]
             results[kind] = (pair[0], pair[1])
             print(f"lighthouse {kind}: ours {pair[0].scores} LCP {pair[0].lcp_ms:.0f} ms, {pair[0].bytes} B, "
@@ -132,11 +145,18 @@ def section(results: dict[str, tuple[Figures, Figures]], runs: int, when: str) -
     def mark(ok: bool) -> str:
         return "" if ok else " **✗**"
 
+    def noise(mine: tuple[float, float], theirs: tuple[float, float], scale: float, unit: str) -> str:
+        """The runs' spread, where the two sites' runs overlap: a difference inside it is not a difference."""
+        if mine[0] > theirs[1] or theirs[0] > mine[1]:
+            return ""
+        show = (lambda v: f"{v / scale:.2f}") if unit == "s" else (lambda v: f"{v / scale:.0f}")
+        return f" <br>(runs {show(mine[0])}–{show(mine[1])} / {show(theirs[0])}–{show(theirs[1])} {unit})"
+
     lines = [
         "## Lighthouse: this site against stock Material",
         "",
         f"Made by `make bench ONLY=lighthouse` (`python bench/run.py --only lighthouse`) on {when}: Lighthouse 12.2.3, "
-        f"mobile preset (simulated slow 4G, moto g power), Debian's chromium; median of {runs} runs per page; both "
+        f"mobile preset (simulated slow 4G, moto g power), Debian's chromium; median of {runs} runs per page (where the two sites' runs overlap, their spread is shown under the medians); both "
         "sites built from the same generated Markdown and served with gzip over loopback. Scores are performance / "
         "accessibility / best practices / SEO. Goal: 100 in all four, CLS 0, and better than stock on every "
         "figure; a figure that misses it is marked ✗.",
@@ -150,8 +170,8 @@ def section(results: dict[str, tuple[Figures, Figures]], runs: int, when: str) -
         ok = better(ours, stock)
         lines.append(
             f"| {kind} (`{PAGE_TYPES[kind]}`) | {scores(ours)}{mark(ok['scores'])} | {scores(stock)} | "
-            f"{ours.lcp_ms / 1000:.2f} s / {stock.lcp_ms / 1000:.2f} s{mark(ok['lcp'])} | "
-            f"{ours.tbt_ms:.0f} ms / {stock.tbt_ms:.0f} ms{mark(ok['tbt'])} | "
+            f"{ours.lcp_ms / 1000:.2f} s / {stock.lcp_ms / 1000:.2f} s{mark(ok['lcp'])}{noise(ours.lcp_range, stock.lcp_range, 1000, 's')} | "
+            f"{ours.tbt_ms:.0f} ms / {stock.tbt_ms:.0f} ms{mark(ok['tbt'])}{noise(ours.tbt_range, stock.tbt_range, 1, 'ms')} | "
             f"{ours.cls:.3f} / {stock.cls:.3f}{mark(ok['cls'])} | "
             f"{ours.bytes / 1024:.1f} / {stock.bytes / 1024:.1f}{mark(ok['bytes'])} | "
             f"{ours.requests} / {stock.requests}{mark(ok['requests'])} |")

@@ -65,7 +65,7 @@ def test_a_description_with_markup_characters_is_escaped_in_the_head(tmp_path):
     first_line = "Et mikrolån kan hjælpe dig med at starte din egen virksomhed."
     assert RULES_MODEL.scheme.summary.startswith(first_line) and first_line in text
     poisoned.write_text(text.replace(first_line, "'\"><script>alert(1)</script> " + first_line, 1), encoding="utf-8")
-    for name in ("scenarios", "translations"):
+    for name in ("scenarios", "translations", "sources"):
         if (REPO / name).exists():
             (tmp_path / name).symlink_to(REPO / name)
     site = build_site(poisoned, REPO / "mkdocs.yml", tmp_path / "site")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from generator.checklist.describe import verdict_label
-from generator.checklist.logic import evaluate
+from generator.checklist.graph import evaluate
 from generator.checklist.scenarios import load_scenarios, scenarios_dir
 from generator.scheme.loader import load
 
@@ -27,7 +27,7 @@ LIVE = "[aria-live]:not([aria-live=off]), [role=status], [role=alert], [role=log
 
 def answer(page, checklist_id, question, value):
     form = f'form[data-checklist="{checklist_id}"]'
-    number = page.locator(f'{form} fieldset[data-question="{question}"] input[type=number]')
+    number = page.locator(f'{form} fieldset[data-question="{question}"] .number-answer input')
     if number.count() and value != "unknown":
         number.fill(str(value))
     else:

@@ -334,7 +334,7 @@
     var status = this.form.querySelector("[data-result-status]"), jump = this.form.querySelector("[data-action=show-result]");
     if (!status || !jump) return;
     var words = this.data.words, box = this.result;
-    var text = outcome ? (this.data.variant === "partner" ? words.referral : words.result) + ": " + outcome.verdict + ". " + outcome.title : "";
+    var text = outcome ? (this.data.variant === "partner" ? words.referral : words.result) + ": " + (outcome.verdict ? outcome.verdict + ". " : "") + outcome.title : "";
     if (status.textContent !== text) status.textContent = text;
     jump.hidden = !outcome;
     if (!jump.dataset.ready) {
