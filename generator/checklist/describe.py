@@ -50,6 +50,10 @@ def outline(checklist: Checklist, cond: Condition) -> dict:
                 sub = outline(checklist, part)
                 items += sub[kind] if kind in sub else [sub]
             return {kind: items} if len(items) > 1 else items[0]
+    if cond.not_ is not None:
+        # A sentence of its own: 'Det gælder ikke, at …' (the clause form 'det ikke gælder' reads wrong here).
+        return {"text": _("Det gælder ikke, at %(condition)s.",
+                          condition=describe(checklist, cond.not_, nested=True))}
     text = describe(checklist, cond)
     return {"text": text[:1].upper() + text[1:] + "."}
 
