@@ -16,7 +16,7 @@ from generator import i18n
 from generator.scheme.loader import load
 from generator.site.render import description_of, with_description
 
-from support import REPO, RULES, all_pages, build_site, language_pages
+from support import REPO, RULES, all_pages, build_site, language_pages, with_sources
 
 RULES_MODEL = load(RULES)
 PAGES = all_pages() + language_pages("en") + language_pages("ar")
@@ -65,9 +65,10 @@ def test_a_description_with_markup_characters_is_escaped_in_the_head(tmp_path):
     first_line = "Et mikrolån kan hjælpe dig med at starte din egen virksomhed."
     assert RULES_MODEL.scheme.summary.startswith(first_line) and first_line in text
     poisoned.write_text(text.replace(first_line, "'\"><script>alert(1)</script> " + first_line, 1), encoding="utf-8")
-    for name in ("scenarios", "translations", "sources"):
+    for name in ("scenarios", "translations"):
         if (REPO / name).exists():
             (tmp_path / name).symlink_to(REPO / name)
+    with_sources(tmp_path)
     site = build_site(poisoned, REPO / "mkdocs.yml", tmp_path / "site")
     source = (site / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in source

@@ -77,11 +77,12 @@ def test_the_message_changes_only_when_the_outcome_does(page, base_url):
       return seen;
     }""")
     answer(page, "tjek-borger", "egen-virksomhed", "no")
+    answer(page, "tjek-borger", "revalidering", "no")
     first = status.text_content()
     assert next(o.title for o in checklist.outcomes if o.id == "ikke-selvstaendig") in first
     answer(page, "tjek-borger", "egen-virksomhed", "yes")      # a new question: no outcome, nothing said
     assert status.text_content() == ""
-    answer(page, "tjek-borger", "egen-virksomhed", "no")       # the same outcome again
+    answer(page, "tjek-borger", "egen-virksomhed", "no")       # the same outcome again (revalidering kept)
     page.locator('input[name="egen-virksomhed"][value="no"]').dispatch_event("change")  # a change, same answers
     assert status.text_content() == first
     assert mutations.json_value() == [first, "", first], "one message per outcome reached, nothing repeated"
