@@ -26,6 +26,8 @@ from pathlib import Path
 
 import tinycss2
 
+from generator.site.assemble import JS
+
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
 _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _CLASS_OR_ID = re.compile(r"""\s(?:class|id)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
@@ -40,9 +42,10 @@ _SET_BY_THE_BROWSER = {"open"}
 _SCREEN_MARK = "/* The site's own stylesheet (assets/scheme.css), delivered with Material's: generator/site/slim.py */"
 
 
-# The site's page modules (assemble.JS), each loaded only by a page that uses it (data-module). Material's own
-# scripts moved into assets/theme.js (overrides/partials/javascripts/) run on every page and stay.
-_OWN_SCRIPT = re.compile(r'<script src="[^"]*?\bassets/(?P<module>(?!theme\.js)[a-z0-9-]+)\.js"[^>]*></script>\n?')
+# The site's page modules (assemble.JS), each loaded only by a page that uses it (data-module). Any other
+# script, such as Material's own moved into assets/theme.js (overrides/partials/javascripts/), stays.
+_OWN_SCRIPT = re.compile(r'<script src="[^"]*?\bassets/(?P<module>'
+                         + "|".join(re.escape(Path(js).stem) for js in JS) + r')\.js"[^>]*></script>\n?')
 _MODULE = re.compile(r'\bdata-module="([a-z0-9-]+)"')
 _PRINT_CSS = re.compile(r'(<link rel="stylesheet" href="[^"]*?\bassets/print\.css")>')
 _MATERIAL_CSS = re.compile(r'<link rel="stylesheet" href="[^"]*?\bassets/stylesheets/main\.[0-9a-f]+\.min\.css">')
