@@ -118,15 +118,22 @@ def test_search_loads_its_engine_only_when_the_reader_searches(page, base_url, n
 # properties are left out: the slimmed stylesheet drops those no rule reads, and what they do shows in the rest.
 # The inside of a closed <details> (a citation's passage) is not rendered: Chromium reports a size for it only
 # when something happened to lay it out, so it is compared by its lines with the sizes left out.
+# An element's margins are read as computed ('auto', '0.6rem' in px), not as getComputedStyle's used values: an
+# auto margin's used value depends on which layout pass Chromium last ran (the header's centring margin read 0px
+# on one load and 30px on the next under CI's load), while a margin rule the slimmed stylesheet lost still shows.
 STYLES = """
 () => [...document.querySelectorAll('body *')].map(el => {
   const hidden = el.closest('details:not([open]) > :not(summary)') !== null;
   const line = [el.tagName, el.className && el.className.baseVal === undefined ? el.className : ''];
+  const computed = el.computedStyleMap();
   for (const pseudo of [null, '::before', '::after']) {
     const style = getComputedStyle(el, pseudo);
-    for (let i = 0; i < style.length; i++)
-      if (!style[i].startsWith('--') && !(hidden && /(block-size|height|inline-size|width|origin)$/.test(style[i])))
-        line.push(style[i] + ':' + style.getPropertyValue(style[i]));
+    for (let i = 0; i < style.length; i++) {
+      const name = style[i];
+      if (name.startsWith('--') || (hidden && /(block-size|height|inline-size|width|origin)$/.test(name))) continue;
+      const value = !pseudo && name.startsWith('margin') ? String(computed.get(name)) : style.getPropertyValue(name);
+      line.push(name + ':' + value);
+    }
   }
   return line.join(';');
 })
