@@ -45,3 +45,40 @@ def browser_type_launch_args(browser_type_launch_args):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Debian's chromium is missing at {CHROMIUM}: run `make test`, which installs it.")
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+
+# --- summaries for the record ------------------------------------------------------------------------------
+# A test that has something to put on record (e.g. how many requests a page made) calls `summary(title, line)`.
+# The line travels with the test's report (xdist forwards `user_properties` from its workers), and the process
+# that prints the run's result collects them: so no test reads another's module globals, and xdist may spread
+# a file's tests over its workers as it likes.
+
+_SUMMARY = "summary"
+_LINES: dict[str, list[tuple[str, str]]] = {}   # title -> (test id, line), in the process that reports
+
+
+@pytest.fixture
+def summary(request):
+    """Put a line on record under `title`; every passed test's lines are printed together at the end of the run."""
+    def add(title: str, line: str) -> None:
+        request.node.user_properties.append((_SUMMARY, (title, line)))
+    return add
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call" and report.passed:
+        for key, value in report.user_properties:
+            if key == _SUMMARY:
+                title, line = value
+                _LINES.setdefault(title, []).append((report.nodeid, line))
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if hasattr(config, "workerinput"):
+        return   # an xdist worker: the controller prints
+    for title, lines in sorted(_LINES.items()):
+        terminalreporter.write_line("")
+        terminalreporter.write_line(f"{title} ({len(lines)}):")
+        for _test, line in sorted(lines):
+            terminalreporter.write_line(f"  {line}")

@@ -128,14 +128,13 @@ def test_check_catches_a_broken_copy_of_the_real_rules(tmp_path, name, mutate, w
     assert "Traceback" not in out
 
 
-def test_each_mutants_words_are_absent_from_the_check_of_the_real_rules(real_check, capsys):
+def test_each_mutants_words_are_absent_from_the_check_of_the_real_rules(real_check, summary):
     """A mutant is caught only if check says its words because of the mutation, not on the real rules too."""
     _code, out = real_check
     said_anyway = [(name, word) for name, _mutate, words in MUTANTS for word in words if word in out]
     assert said_anyway == []
     assert len({name for name, _m, _w in MUTANTS}) == len(MUTANTS), "each mutant has its own name"
-    with capsys.disabled():
-        print(f"\nmutation tests: {len(MUTANTS)} broken copies of rules.yaml, each must be caught by check")
+    summary("mutation tests", f"{len(MUTANTS)} broken copies of rules.yaml, each must be caught by check")
 
 
 def test_diff_reports_changed_outcomes_texts_and_scenarios(tmp_path):

@@ -11,6 +11,7 @@ import os
 import shutil
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +21,9 @@ from generator.scheme.problems import InputError
 from generator.site.publish import MARKER
 
 from support import REPO, RULES, with_sources
+
+# On one worker whole (make test: --dist loadgroup): its summary test reads what the property tests counted.
+pytestmark = pytest.mark.xdist_group("test_robustness")
 
 LINES = RULES.read_text(encoding="utf-8").splitlines(keepends=True)
 OUTCOMES: Counter = Counter()
@@ -104,13 +108,12 @@ def test_a_damaged_build_never_leaves_a_half_written_site(tmp_path_factory, text
         assert (site / "index.html").read_text(encoding="utf-8") == "previous"
 
 
-def test_report_the_counts(capsys):
-    with capsys.disabled():
-        print(f"\nhypothesis: {OUTCOMES['loaded'] + OUTCOMES['refused']} damaged rules files: "
-              f"{OUTCOMES['loaded']} still valid, {OUTCOMES['refused']} refused with file:line and a fix; "
-              f"edits tried: {dict((k, v) for k, v in OUTCOMES.items() if k not in ('loaded', 'refused'))}")
-        print(f"hypothesis: {sum(BUILDS.values())} damaged builds: {BUILDS['built']} built, {BUILDS['refused']} "
-              "refused with the previous site left untouched")
+def test_report_the_counts(summary):
+    summary("hypothesis", f"{OUTCOMES['loaded'] + OUTCOMES['refused']} damaged rules files: "
+            f"{OUTCOMES['loaded']} still valid, {OUTCOMES['refused']} refused with file:line and a fix; "
+            f"edits tried: {dict((k, v) for k, v in OUTCOMES.items() if k not in ('loaded', 'refused'))}")
+    summary("hypothesis", f"{sum(BUILDS.values())} damaged builds: {BUILDS['built']} built, {BUILDS['refused']} "
+            "refused with the previous site left untouched")
     assert OUTCOMES["refused"] > 0 and sum(BUILDS.values()) > 0
 
 
