@@ -18,9 +18,9 @@ serve: $(STAMP)
 validate: $(STAMP)
 	$(PY) -m generator validate
 
-# Two workers (this machine has two cores). Tests are spread one by one, except the files marked with an
-# xdist_group (a site built once per file, or a summary test that reads what the file's other tests counted),
-# which run whole on one worker. Summaries for the record are printed at the end, whichever worker ran the test.
+# Two workers (this machine has two cores). Tests are handed out one by one, except the files listed in
+# tests/conftest.py's WHOLE_FILES (a site built once per file, or a summary test that reads what the file's other
+# tests counted), which run whole on one worker. Summaries for the record are printed at the end.
 test: $(STAMP) chromium
 	$(PY) -m pytest -n 2 --dist loadgroup
 

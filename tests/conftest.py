@@ -82,3 +82,41 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.write_line(f"{title} ({len(lines)}):")
         for _test, line in sorted(lines):
             terminalreporter.write_line(f"  {line}")
+
+
+# --- spreading the tests over xdist's workers ------------------------------------------------------------
+# `make test` runs `-n 2 --dist loadgroup`: tests are handed to the workers one by one, so a file with many slow
+# tests (the axe page views, the focus walks) is shared by both, except these files, which run whole on one
+# worker. (xdist 3.8's own loadgroup marks a test by rewriting item._nodeid, which pytest 9 no longer reads; so
+# the files are named here and the scheduler below groups them.)
+WHOLE_FILES = {
+    "tests/checklist/test_kinds_browser.py": "builds its own site once",
+    "tests/print/test_kit.py": "prints the handbook once",
+    "tests/scheme/test_robustness.py": "its summary test reads what the property tests counted",
+    "tests/site/test_english.py": "builds the English scheme's site once",
+    "tests/site/test_escaping.py": "builds the poisoned site once",
+    "tests/site/test_hostile.py": "its summary test reads what the property test counted",
+    "tests/site/test_meta.py": "builds a site with an address once",
+    "tests/site/test_publish_faults.py": "builds the old and the new site once",
+    "tests/site/test_zensical.py": "builds with Zensical once",
+    "tests/test_examples.py": "builds the example's site once",
+}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """For --dist loadgroup: one test at a time, except the files in WHOLE_FILES, each whole on one worker."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    missing = sorted(f for f in WHOLE_FILES if not (config.rootpath / f).is_file())
+    if missing:
+        raise pytest.UsageError(f"tests/conftest.py: WHOLE_FILES names files that do not exist: {missing}; "
+                                "fix: update the list after moving or renaming a test file.")
+
+    class OneByOneExceptWholeFiles(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return path if path in WHOLE_FILES else nodeid
+
+    return OneByOneExceptWholeFiles(config, log)

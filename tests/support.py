@@ -25,6 +25,13 @@ def all_pages() -> list[str]:
     return sorted(page_url(p, use_directory_urls=False) for p in pages_for(load(RULES), RULES, REPO / "content"))
 
 
+def not_found_pages() -> list[str]:
+    """The 'page not found' page MkDocs writes from the theme alone, at the root and in each language."""
+    from generator.scheme.loader import load
+
+    return ["404.html"] + [f"{lang.code}/404.html" for lang in load(RULES).languages]
+
+
 def language_pages(code: str) -> list[str]:
     """The pages the site has in language `code` (under /<code>/), as the language switcher knows them."""
     from generator.scheme.loader import load

@@ -13,9 +13,6 @@ from generator import i18n
 from generator.scheme.loader import load
 from generator.checklist.scenarios import load_scenarios, scenarios_dir
 
-# On one worker whole (make test: --dist loadgroup): it builds the example's site once.
-pytestmark = pytest.mark.xdist_group("test_examples")
-
 EXAMPLE = REPO / "examples" / "ishoej-naestved"
 LONG = 25   # shorter texts ("For borgere", "Ja") are the site's common words, not facts
 

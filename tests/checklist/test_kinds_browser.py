@@ -23,9 +23,6 @@ from generator.scheme.loader import load
 from parity import replay
 from support import FIXTURES, build_site
 
-# On one worker whole (make test: --dist loadgroup): it builds its own site once.
-pytestmark = pytest.mark.xdist_group("test_kinds_browser")
-
 SCHEME = FIXTURES / "kinds"
 RULES = load(SCHEME / "rules.yaml")
 CHECKLISTS = {c.id: c for c in RULES.checklists}

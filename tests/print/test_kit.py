@@ -19,9 +19,6 @@ from generator import i18n
 from generator.print import kit as printkit
 from generator.scheme.loader import load
 
-# On one worker whole (make test: --dist loadgroup): it prints the handbook once.
-pytestmark = pytest.mark.xdist_group("test_kit")
-
 SITE_URL = "https://example.org/mikrolaan/"
 RULES_MODEL = load(RULES)
 SHOTS = REPO / "build" / "screenshots"

@@ -11,7 +11,6 @@ import os
 import shutil
 from collections import Counter
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,9 +20,6 @@ from generator.scheme.problems import InputError
 from generator.site.publish import MARKER
 
 from support import REPO, RULES, with_sources
-
-# On one worker whole (make test: --dist loadgroup): its summary test reads what the property tests counted.
-pytestmark = pytest.mark.xdist_group("test_robustness")
 
 LINES = RULES.read_text(encoding="utf-8").splitlines(keepends=True)
 OUTCOMES: Counter = Counter()

@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browsing import open_settled
-from support import all_pages, language_pages
+from support import all_pages, language_pages, not_found_pages
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 # axe's best-practice rules that Lighthouse 12 counts in its accessibility score (core/config/default-config.js),
@@ -34,7 +34,8 @@ CASES = [(name, width) for name in all_pages() for width in WIDTHS] + \
         [(f"{name}#svar={answers}", width) for name, answers in RESULTS.items() for width in WIDTHS] + \
         [(name, width) for name in language_pages("ar") for width in WIDTHS] + \
         [(f"ar/tjek-borger.html#svar={RESULTS['tjek-borger.html']}", width) for width in WIDTHS] + \
-        [(name, "desktop") for name in language_pages("en")]
+        [(name, "desktop") for name in language_pages("en")] + \
+        [(name, width) for name in not_found_pages() for width in WIDTHS]
 axe = Axe()
 
 
@@ -62,4 +63,5 @@ def test_report_pages_checked_by_axe(built_site):
     assert checked - built == set(), "page views of pages the build did not write"
     for name in checked:
         widths = {w for t, w in CASES if t == name}
-        assert widths == (set(WIDTHS) if not name.startswith("en/") else {"desktop"}), (name, widths)
+        english = name.startswith("en/") and name != "en/404.html"
+        assert widths == ({"desktop"} if english else set(WIDTHS)), (name, widths)

@@ -15,9 +15,6 @@ from bs4 import BeautifulSoup
 
 from support import FIXTURES, REPO, build_site
 
-# On one worker whole (make test: --dist loadgroup): it builds the English scheme's site once.
-pytestmark = pytest.mark.xdist_group("test_english")
-
 ENGLISH = FIXTURES / "english"
 # Words only the Danish chrome uses: the answers, the result headings, the notices' and the pages' words.
 DANISH = re.compile(r"[æøåÆØÅ]|\b(Ja|Nej|Ved ikke|Måske|Spørgsmål|Resultat|Næste|Kilde|Kilder|Svar|Forside|Tjek|"

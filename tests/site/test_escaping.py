@@ -17,9 +17,6 @@ from browsing import open_settled
 from hostile import poison, poison_sources
 from support import REPO, RULES
 
-# On one worker whole (make test: --dist loadgroup): it builds the poisoned site once.
-pytestmark = pytest.mark.xdist_group("test_escaping")
-
 PAYLOAD = ' </title><script>alert("x1")</script><img src=x onerror=alert("x2")><a href="javascript:alert(3)">x3</a>' \
           ' [x4](javascript:alert(4)) {: onclick="alert(5)" } *x6* `x7`'
 

@@ -30,9 +30,6 @@ from hostile import poison, poison_catalog, poison_sources, runnable_in_site
 from projects import copy_of_repo_scheme
 from support import REPO, RULES
 
-# On one worker whole (make test: --dist loadgroup): its summary test reads what the property test counted.
-pytestmark = pytest.mark.xdist_group("test_hostile")
-
 FRAGMENTS = [
     "<script>alert(1)</script>", "</script><script>alert(2)</script>", "<img src=x onerror=alert(3)>",
     '"><svg onload=alert(4)>', "'><a href=javascript:alert(5)>x</a>", "javascript:alert(6)",

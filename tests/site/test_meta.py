@@ -18,9 +18,6 @@ from generator.site.render import description_of, with_description
 
 from support import REPO, RULES, all_pages, build_site, language_pages
 
-# On one worker whole (make test: --dist loadgroup): it builds a site with an address once.
-pytestmark = pytest.mark.xdist_group("test_meta")
-
 RULES_MODEL = load(RULES)
 PAGES = all_pages() + language_pages("en") + language_pages("ar")
 

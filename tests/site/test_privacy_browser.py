@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browsing import open_settled
-from support import REPO, all_pages, language_pages
+from support import REPO, all_pages, language_pages, not_found_pages
 
 SHOTS = REPO / "build" / "screenshots"
 SCREENSHOT_PAGES = {"index.html", "borger.html", "medarbejder.html", "partner.html", "processen.html",
@@ -16,7 +16,7 @@ SCREENSHOT_PAGES = {"index.html", "borger.html", "medarbejder.html", "partner.ht
                     "ar/tjek-borger.html"}
 
 
-PAGES = all_pages() + language_pages("en") + language_pages("ar")
+PAGES = all_pages() + language_pages("en") + language_pages("ar") + not_found_pages()
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -23,9 +23,6 @@ from generator.site import publish
 from projects import small_project
 from support import REPO
 
-# On one worker whole (make test: --dist loadgroup): it builds the old and the new site once.
-pytestmark = pytest.mark.xdist_group("test_publish_faults")
-
 ENV = {**os.environ, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
 
 # Exits just before (-) or just after (+) the k-th call of a step; MkDocs' own build of the language is a step too.

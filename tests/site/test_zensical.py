@@ -15,9 +15,6 @@ from support import REPO, RULES, all_pages
 from generator.site import zensical as engines
 from parity import CHECKLISTS, replay_every_path
 
-# On one worker whole (make test: --dist loadgroup): it builds with Zensical once.
-pytestmark = pytest.mark.xdist_group("test_zensical")
-
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory) -> Path:
