@@ -18,10 +18,11 @@ serve: $(STAMP)
 validate: $(STAMP)
 	$(PY) -m generator validate
 
-# Two workers (this machine has two cores); each test file runs whole on one worker, so a file's report test
-# sees all of that file's results.
+# Two workers (this machine has two cores). Tests are handed out one by one, except the files listed in
+# tests/conftest.py's WHOLE_FILES (a site built once per file, or a summary test that reads what the file's other
+# tests counted), which run whole on one worker. Summaries for the record are printed at the end.
 test: $(STAMP) chromium
-	$(PY) -m pytest -n 2 --dist loadfile
+	$(PY) -m pytest -n 2 --dist loadgroup
 
 # The ambassadors' handbook and the partner flyers as PDF, in build/print/. The flyers' QR codes need the
 # site's public address: `make print SITE_URL=https://…` (or site_url in mkdocs.yml).

@@ -87,13 +87,16 @@ def open_settled(page: Page, url: str) -> None:
     page.evaluate(SETTLE)
 
 
+# Once the page has settled, where the focus is: one round trip to the page per focus stop.
+SETTLED_FOCUS = f"async () => {{ await ({SETTLE.strip()})(); return ({FOCUS.strip()})(); }}"
+
+
 def walk_focus(page: Page, key: str, limit: int = 500) -> list[dict]:
     """Press `key` (Tab or Shift+Tab) until focus leaves the page; return where each stop was and what hid it."""
     stops: list[dict] = []
     for _ in range(limit):
         page.keyboard.press(key)
-        page.evaluate(SETTLE)
-        stop = page.evaluate(FOCUS)
+        stop = page.evaluate(SETTLED_FOCUS)
         if stop is None or (stops and stop["path"] == stops[0]["path"]):
             return stops
         stops.append(stop)

@@ -25,6 +25,13 @@ def all_pages() -> list[str]:
     return sorted(page_url(p, use_directory_urls=False) for p in pages_for(load(RULES), RULES, REPO / "content"))
 
 
+def not_found_pages() -> list[str]:
+    """The 'page not found' page MkDocs writes from the theme alone, at the root and in each language."""
+    from generator.scheme.loader import load
+
+    return ["404.html"] + [f"{lang.code}/404.html" for lang in load(RULES).languages]
+
+
 def language_pages(code: str) -> list[str]:
     """The pages the site has in language `code` (under /<code>/), as the language switcher knows them."""
     from generator.scheme.loader import load
@@ -72,3 +79,28 @@ def with_sources(folder: Path) -> Path:
     for origin in (FIXTURES / "sources", REPO / "sources", REPO / "generator" / "scaffold" / "files" / "sources"):
         _shutil.copytree(origin, folder / "sources", dirs_exist_ok=True)
     return folder
+
+
+def run_generator(*args: str, cwd: Path = REPO):
+    """`python -m generator ARGS` run from `cwd` in this process, through the same main() that __main__ calls:
+    its exit code and what it printed, as subprocess.run(capture_output=True, text=True) gives them, without
+    starting a Python. For commands whose output is the point; a few tests keep a real subprocess for the entry
+    point itself (tests/commands/test_cli.py)."""
+    import contextlib
+    import io
+    import subprocess
+
+    from generator.commands import main
+
+    out, err = io.StringIO(), io.StringIO()
+    cwd_before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:   # argparse's usage errors and --help
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    finally:
+        os.chdir(cwd_before)
+    return subprocess.CompletedProcess(["python", "-m", "generator", *args], code, out.getvalue(), err.getvalue())

@@ -3,14 +3,12 @@ neither site shows the other's facts."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from support import REPO, RULES, build_site
+from support import REPO, RULES, build_site, run_generator
 from generator import i18n
 from generator.scheme.loader import load
 from generator.checklist.scenarios import load_scenarios, scenarios_dir
@@ -48,12 +46,10 @@ def own_texts(rules_file: Path) -> set[str]:
 
 def test_the_example_passes_check_and_its_scenarios_cover_every_outcome():
     rules_file = EXAMPLE / "rules.yaml"
-    check = subprocess.run([sys.executable, "-m", "generator", "check", "--rules", str(rules_file)],
-                           cwd=REPO, capture_output=True, text=True)
+    check = run_generator("check", "--rules", str(rules_file))
     assert check.returncode == 0, check.stdout + check.stderr
     assert "check passed: 0 error(s), 0 warning(s)" in check.stdout
-    scenarios = subprocess.run([sys.executable, "-m", "generator", "scenarios", "--rules", str(rules_file)],
-                               cwd=REPO, capture_output=True, text=True)
+    scenarios = run_generator("scenarios", "--rules", str(rules_file))
     assert scenarios.returncode == 0 and "outcomes 6/6" in scenarios.stdout, scenarios.stdout
 
 

@@ -11,6 +11,7 @@ import io
 import re
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from generator.scheme.loader import load
@@ -18,8 +19,9 @@ from generator.checklist.graph import evaluate
 from generator.checklist.kinds import UNKNOWN
 from generator.checklist.scenarios import load_scenarios, scenarios_dir
 
+from browsing import SETTLE, open_settled
 from parity import CHECKLISTS, replay_every_path
-from support import REPO, RULES
+from support import REPO, RULES, run_generator
 
 RULES_MODEL = load(RULES)
 SCENARIOS = load_scenarios(scenarios_dir(RULES), RULES_MODEL)
@@ -126,19 +128,13 @@ def test_a_hostile_fragment_is_ignored_without_errors(page, base_url):
 
 
 def test_arabic_indic_digits_are_refused_in_the_page_as_on_the_command_line(page, base_url):
-    import subprocess
-    import sys
-
-    from support import REPO
-
     page.goto(f"{base_url}/tjek-borger.html")
     page.check('input[name="egen-virksomhed"][value="yes"]')
     page.fill('fieldset[data-question="ejere"] input[inputmode=numeric]', "١")
     error = page.locator('fieldset[data-question="ejere"] .field-error')
     assert error.is_visible() and "helt tal" in error.inner_text()
     assert page.locator('fieldset[data-question="revalidering"]').is_hidden()
-    cli = subprocess.run([sys.executable, "-m", "generator", "evaluate", "tjek-borger", "-a", "egen-virksomhed=yes",
-                          "-a", "ejere=١"], cwd=REPO, capture_output=True, text=True)
+    cli = run_generator("evaluate", "tjek-borger", "-a", "egen-virksomhed=yes", "-a", "ejere=١")
     assert cli.returncode == 2 and "is not a whole number" in cli.stderr
 
 
@@ -274,12 +270,14 @@ def test_citizen_result_screenshots(page, base_url):
 def test_answers_are_not_stored_or_sent(page, base_url):
     requests = []
     page.on("request", lambda r: requests.append(r))
-    page.goto(f"{base_url}/tjek-borger.html")
-    page.wait_for_load_state("networkidle")
+    page.clock.install()   # the page's timers run on a clock the test can move on
+    open_settled(page, f"{base_url}/tjek-borger.html")
     before = len(requests)
     scenario = next(s for s in SCENARIOS if s.id == "borger-revalidend-alene")
     _answer_by_clicks(page, "tjek-borger", scenario.answers, evaluate(CHECKLISTS["tjek-borger"], scenario.answers).asked)
-    page.wait_for_timeout(300)
+    expect(page.locator("[data-outcome]")).to_have_attribute("data-outcome", scenario.expect)
+    page.clock.run_for("01:00")   # every timer the answers started, up to a minute on, has fired: a delayed send too
+    page.evaluate(SETTLE)
     after = requests[before:]
     assert all(r.method == "GET" and r.post_data is None and r.resource_type not in ("fetch", "xhr", "websocket",
                "eventsource", "ping") and "?" not in r.url for r in after), "answering sends nothing"

@@ -23,7 +23,7 @@ REAL = load(RULES)
 
 
 @pytest.mark.parametrize("name,n,chain", [("200-question chain", 200, True), ("60 independent questions", 60, False)])
-def test_large_checklists_with_ved_ikke_everywhere_are_proven(tmp_path, capsys, name, n, chain):
+def test_large_checklists_with_ved_ikke_everywhere_are_proven(tmp_path, summary, name, n, chain):
     path = with_sources(tmp_path) / "rules.yaml"
     path.write_text(generated.checklist(n, chain=chain), encoding="utf-8")
     graphs._CACHE.clear()
@@ -32,9 +32,9 @@ def test_large_checklists_with_ved_ikke_everywhere_are_proven(tmp_path, capsys, 
     seconds = time.perf_counter() - start
     graph = graph_of(rules.checklists[0])
     size = graph.size()
-    with capsys.disabled():
-        print(f"\n{name}: validated (proof included) in {seconds:.2f} s; {graph.count_paths():.2e} answer paths, "
-              f"{graph.states} states, graph {size['nodes']} nodes / {size['edges']} arrows / {size['bytes']:,} bytes")
+    summary("large checklists", f"{name}: validated (proof included) in {seconds:.2f} s; {graph.count_paths():.2e} "
+            f"answer paths, {graph.states} states, graph {size['nodes']} nodes / {size['edges']} arrows / "
+            f"{size['bytes']:,} bytes")
     assert graph.count_paths() > 10**20, "far too many paths to walk: the proof did not walk them"
     assert graph.reached_outcomes() == {"ja", "nej", "maaske"}
     assert graph.asked_questions() == {f"q{i}" for i in range(1, n + 1)}

@@ -18,7 +18,7 @@ from generator.checklist.kinds.date import half_months, months_back
 from generator.scheme.loader import load
 from generator.site.render import checklist_data
 
-from support import FIXTURES, REPO, with_sources
+from support import FIXTURES, REPO, run_generator, with_sources
 
 SCRIPT = REPO / "generator" / "site" / "assets" / "checklist.js"
 KINDS_RULES = load(FIXTURES / "kinds" / "rules.yaml")
@@ -202,9 +202,7 @@ def test_the_command_line_takes_every_kind_in_the_same_syntax_as_scenarios():
 
 
 def test_evaluate_takes_the_day_of_use_on_the_command_line():
-    out = subprocess.run([shutil.which("python3") and __import__("sys").executable, "-m", "generator", "evaluate",
-                          "--rules", str(FIXTURES / "kinds" / "rules.yaml"), "tjek-tilskud", "-a", "bor=yes",
-                          "-a", "foedt=2008-06-15", "--today", "2026-06-14", "--json"],
-                         cwd=REPO, capture_output=True, text=True, timeout=60)
+    out = run_generator("evaluate", "--rules", str(FIXTURES / "kinds" / "rules.yaml"), "tjek-tilskud", "-a", "bor=yes",
+                        "-a", "foedt=2008-06-15", "--today", "2026-06-14", "--json")
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["outcome"] == "for-ung", "the 18th birthday is tomorrow"

@@ -34,12 +34,10 @@ def test_scenario_reaches_its_outcome(scenario):
     assert evaluate(CHECKLISTS[scenario.checklist], scenario.answers).outcome == scenario.expect
 
 
-def test_scenarios_cover_every_outcome_and_branch_of_every_checklist(capsys):
+def test_scenarios_cover_every_outcome_and_branch_of_every_checklist(summary):
     report = coverage(RULES_MODEL, SCENARIOS)
-    with capsys.disabled():
-        print()
-        for cov in report:
-            print("coverage:", cov.summary())
+    for cov in report:
+        summary("scenario coverage", cov.summary())
     for cov in report:
         assert all(cov.outcomes.values()), cov.summary()
         assert all(cov.branches.values()), cov.summary()

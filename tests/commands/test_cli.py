@@ -6,10 +6,11 @@ import json
 import subprocess
 import sys
 
-from support import REPO
+from support import REPO, run_generator as run
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
+def run_entry_point(*args: str) -> subprocess.CompletedProcess:
+    """The real `python -m generator` in a new process: for the tests of the entry point itself."""
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=REPO, capture_output=True, text=True,
                           timeout=120)
 
@@ -36,7 +37,7 @@ def test_evaluate_unfinished_names_the_next_question():
 
 
 def test_evaluate_refuses_an_unknown_answer_with_a_suggestion():
-    result = run("evaluate", "tjek-borger", "-a", "egen-virksomhed=ja")
+    result = run_entry_point("evaluate", "tjek-borger", "-a", "egen-virksomhed=ja")
     assert result.returncode == 2
     assert "'ja' is not an answer to 'egen-virksomhed'" in result.stderr and "Traceback" not in result.stderr
 
@@ -47,7 +48,7 @@ def test_evaluate_refuses_an_unknown_checklist():
 
 
 def test_validate_reports_counts():
-    result = run("validate")
+    result = run_entry_point("validate")
     assert result.returncode == 0 and "rules.yaml: OK" in result.stdout
 
 

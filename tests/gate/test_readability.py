@@ -4,13 +4,11 @@ budget under checks:."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 from generator.gate import readability
-from support import FIXTURES, REPO
+from support import FIXTURES, run_generator
 
 
 def test_each_scheme_language_has_a_measure():
@@ -37,8 +35,7 @@ def test_an_english_page_over_its_budget_names_the_limit_to_change(tmp_path):
     rules.write_text(rules.read_text(encoding="utf-8").replace("  citizen_audiences: [residents]",
                                                                "  citizen_audiences: [residents]\n"
                                                                "  grade_max_citizen: 0.5"), encoding="utf-8")
-    check = subprocess.run([sys.executable, "-m", "generator", "check", "--rules", str(rules)], cwd=REPO,
-                           capture_output=True, text=True)
+    check = run_generator("check", "--rules", str(rules))
     assert check.returncode == 1
     assert "Flesch-Kincaid grade" in check.stdout and "(checks: grade_max_citizen). Fix: shorter sentences" \
         in check.stdout, check.stdout

@@ -3,12 +3,10 @@ is reported at its line with a fix that works."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 import yaml
 
-from support import FIXTURES, REPO
+from support import FIXTURES, run_generator
 
 ENGLISH = FIXTURES / "english"
 
@@ -19,8 +17,7 @@ def validate(rules_text: str, tmp_path):
     project = tmp_path / "p"
     shutil.copytree(ENGLISH, project)
     (project / "rules.yaml").write_text(rules_text, encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", "generator", "validate", "--rules", str(project / "rules.yaml")],
-                          cwd=REPO, capture_output=True, text=True)
+    return run_generator("validate", "--rules", str(project / "rules.yaml"))
 
 
 def test_danish_is_the_default():

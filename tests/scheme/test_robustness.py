@@ -104,13 +104,12 @@ def test_a_damaged_build_never_leaves_a_half_written_site(tmp_path_factory, text
         assert (site / "index.html").read_text(encoding="utf-8") == "previous"
 
 
-def test_report_the_counts(capsys):
-    with capsys.disabled():
-        print(f"\nhypothesis: {OUTCOMES['loaded'] + OUTCOMES['refused']} damaged rules files: "
-              f"{OUTCOMES['loaded']} still valid, {OUTCOMES['refused']} refused with file:line and a fix; "
-              f"edits tried: {dict((k, v) for k, v in OUTCOMES.items() if k not in ('loaded', 'refused'))}")
-        print(f"hypothesis: {sum(BUILDS.values())} damaged builds: {BUILDS['built']} built, {BUILDS['refused']} "
-              "refused with the previous site left untouched")
+def test_report_the_counts(summary):
+    summary("hypothesis", f"{OUTCOMES['loaded'] + OUTCOMES['refused']} damaged rules files: "
+            f"{OUTCOMES['loaded']} still valid, {OUTCOMES['refused']} refused with file:line and a fix; "
+            f"edits tried: {dict((k, v) for k, v in OUTCOMES.items() if k not in ('loaded', 'refused'))}")
+    summary("hypothesis", f"{sum(BUILDS.values())} damaged builds: {BUILDS['built']} built, {BUILDS['refused']} "
+            "refused with the previous site left untouched")
     assert OUTCOMES["refused"] > 0 and sum(BUILDS.values()) > 0
 
 

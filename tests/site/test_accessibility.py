@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browsing import open_settled
-from support import all_pages, language_pages
+from support import all_pages, language_pages, not_found_pages
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 # axe's best-practice rules that Lighthouse 12 counts in its accessibility score (core/config/default-config.js),
@@ -21,6 +21,9 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 LIGHTHOUSE = {"runOnly": {"type": "rule", "values": [
     "accesskeys", "aria-allowed-role", "aria-dialog-name", "aria-text", "aria-treeitem-name", "heading-order",
     "image-redundant-alt", "skip-link", "tabindex", "table-duplicate-name"]}}
+# One axe run per page view: the WCAG tags, with the best-practice rules above enabled on top (the same rules as
+# two runs, one scan of the page).
+BOTH = {**WCAG, "rules": {rule: {"enabled": True} for rule in LIGHTHOUSE["runOnly"]["values"]}}
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 RESULTS = {
     "tjek-borger.html": "egen-virksomhed:yes;ejere:1;revalidering:unknown;ydelse:andet",
@@ -31,27 +34,34 @@ CASES = [(name, width) for name in all_pages() for width in WIDTHS] + \
         [(f"{name}#svar={answers}", width) for name, answers in RESULTS.items() for width in WIDTHS] + \
         [(name, width) for name in language_pages("ar") for width in WIDTHS] + \
         [(f"ar/tjek-borger.html#svar={RESULTS['tjek-borger.html']}", width) for width in WIDTHS] + \
-        [(name, "desktop") for name in language_pages("en")]
-CHECKED: list[str] = []
+        [(name, "desktop") for name in language_pages("en")] + \
+        [(name, width) for name in not_found_pages() for width in WIDTHS]
 axe = Axe()
 
 
 @pytest.mark.parametrize("target,width", CASES, ids=[f"{t.split('#')[0]}{'-result' if '#' in t else ''}-{w}"
                                                     for t, w in CASES])
-def test_page_has_no_wcag_violations(page, base_url, target, width):
+def test_page_has_no_wcag_violations(page, base_url, target, width, summary):
     page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
     open_settled(page, f"{base_url}/{target}")
     if "#svar=" in target:
         assert page.locator("[data-outcome]").get_attribute("data-outcome"), "the result is on screen"
-    violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
-                  for options in (WCAG, LIGHTHOUSE) for v in axe.run(page, options=options).response["violations"]]
+    result = axe.run(page, options=BOTH).response
+    ran = {r["id"] for kind in ("passes", "violations", "incomplete", "inapplicable") for r in result[kind]}
+    assert set(LIGHTHOUSE["runOnly"]["values"]) <= ran, "the best-practice rules ran too"
+    violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert not violations, violations
-    CHECKED.append(f"{target.split('#')[0]}{' (at a result)' if '#' in target else ''} [{width}]")
+    summary("axe (WCAG 2.2 A+AA, Lighthouse's best practices): page views with 0 violations",
+            f"{target.split('#')[0]}{' (at a result)' if '#' in target else ''} [{width}]")
 
 
-def test_report_pages_checked_by_axe(capsys):
-    assert len(CHECKED) == len(CASES), "every page was checked"
-    with capsys.disabled():
-        print(f"\naxe (WCAG 2.2 A+AA, Lighthouse's best practices) found 0 violations on {len(CHECKED)} page views:")
-        for line in CHECKED:
-            print("  " + line)
+def test_report_pages_checked_by_axe(built_site):
+    """Every page the build wrote is among the page views above (the list is made before the build)."""
+    built = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")}
+    checked = {target.split("#")[0] for target, _width in CASES}
+    assert built - checked == set(), "pages the build wrote that axe never sees"
+    assert checked - built == set(), "page views of pages the build did not write"
+    for name in checked:
+        widths = {w for t, w in CASES if t == name}
+        english = name.startswith("en/") and name != "en/404.html"
+        assert widths == ({"desktop"} if english else set(WIDTHS)), (name, widths)

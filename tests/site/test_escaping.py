@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from generator.scheme.model import Rules
 from generator.scheme.reading import read
 
+from browsing import open_settled
 from hostile import poison, poison_sources
 from support import REPO, RULES
 
@@ -96,8 +97,7 @@ def test_payload_shows_as_text_and_runs_nothing_in_the_browser(browser, poisoned
     try:
         for name in ["index.html", "hvem-kan-deltage.html", "trappetrinsmodellen.html", "lovgrundlag.html",
                      "tjek-borger.html#svar=egen-virksomhed:yes;ejere:3", "saadan-virker-tjeklisterne.html"]:
-            page.goto(f"{base}/{name}")
-            page.wait_for_load_state("networkidle")
+            open_settled(page, f"{base}/{name}")   # every script of the page has run: an injected one would have too
             assert 'alert("x1")' in page.locator("article").inner_text(), name
         assert page.locator('a[href^="javascript:" i], [onerror], [onclick]').count() == 0
     finally:

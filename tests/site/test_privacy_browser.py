@@ -7,20 +7,20 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support import REPO, all_pages, language_pages
+from browsing import open_settled
+from support import REPO, all_pages, language_pages, not_found_pages
 
 SHOTS = REPO / "build" / "screenshots"
 SCREENSHOT_PAGES = {"index.html", "borger.html", "medarbejder.html", "partner.html", "processen.html",
                     "trappetrinsmodellen.html", "maal-og-budget.html", "en/index.html", "ar/index.html",
                     "ar/tjek-borger.html"}
-REQUESTS_SEEN: dict[str, int] = {}
 
 
-PAGES = all_pages() + language_pages("en") + language_pages("ar")
+PAGES = all_pages() + language_pages("en") + language_pages("ar") + not_found_pages()
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_page_is_private_and_renders_without_errors(page, base_url, name):
+def test_page_is_private_and_renders_without_errors(page, base_url, name, summary):
     errors, foreign, own = [], [], []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -33,8 +33,7 @@ def test_page_is_private_and_renders_without_errors(page, base_url, name):
 
     page.on("request", seen)
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(f"{base_url}/{name}")
-    page.wait_for_load_state("networkidle")
+    open_settled(page, f"{base_url}/{name}")   # loaded, every script of the page has run, nothing moves
     assert page.locator("h1").first.is_visible()
     csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
     assert "default-src 'self'" in csp and "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
@@ -43,7 +42,7 @@ def test_page_is_private_and_renders_without_errors(page, base_url, name):
     storage = page.evaluate("() => [localStorage.length, sessionStorage.length, document.cookie]")
     assert storage == [0, 0, ""], "the site stores nothing about the reader"
     assert page.context.cookies() == []
-    REQUESTS_SEEN[name] = len(own)
+    summary("requests per page (all to the site's own origin, 0 to any other)", f"{name}: {len(own)}")
     if name in SCREENSHOT_PAGES:
         SHOTS.mkdir(parents=True, exist_ok=True)
         stem = name[:-5].replace("/", "-")
@@ -52,13 +51,11 @@ def test_page_is_private_and_renders_without_errors(page, base_url, name):
         page.screenshot(path=str(SHOTS / f"phone-{stem}.png"), full_page=True)
 
 
-def test_report_requests_per_page(capsys):
-    """Print how many requests each page made (all to its own origin), for the record."""
-    assert len(REQUESTS_SEEN) == len(PAGES), "runs after the page tests"
-    with capsys.disabled():
-        print(f"\nrequests per page ({len(REQUESTS_SEEN)} pages; all to the site's own origin, 0 to any other):")
-        for name, count in sorted(REQUESTS_SEEN.items()):
-            print(f"  {name}: {count}")
+def test_report_requests_per_page(built_site):
+    """Every page the build wrote is opened above (the list is made before the build); their request counts are
+    put on record by the `summary` fixture."""
+    built = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")}
+    assert built == set(PAGES), (sorted(built - set(PAGES)), sorted(set(PAGES) - built))
 
 
 def test_search_runs_locally_and_stores_nothing(page, base_url):

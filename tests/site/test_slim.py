@@ -116,27 +116,38 @@ def test_search_loads_its_engine_only_when_the_reader_searches(page, base_url, n
 
 # Every element's computed style (and that of its ::before and ::after), as one line per element. Custom
 # properties are left out: the slimmed stylesheet drops those no rule reads, and what they do shows in the rest.
-# The inside of a closed <details> (a citation's passage) is not rendered: Chromium reports a size for it only
-# when something happened to lay it out, so it is compared by its lines with the sizes left out.
+# A ::before or ::after whose content is 'none' is not generated (CSS 2, 12.1), so nothing else of its style can
+# show: it is recorded by its content alone, which still tells a pseudo-element the slimmed stylesheet lost.
+# Inside a closed <details> the content is skipped by the browser (content-visibility: hidden): its sizes are then
+# whatever layout last ran, if any (0px on one load, 330px on the next), so for those elements the properties
+# that are sizes of the laid-out box are left out; everything else of their style is compared.
 # An element's margins are read as computed ('auto', '0.6rem' in px), not as getComputedStyle's used values: an
 # auto margin's used value depends on which layout pass Chromium last ran (the header's centring margin read 0px
 # on one load and 30px on the next under CI's load), while a margin rule the slimmed stylesheet lost still shows.
 STYLES = """
-() => [...document.querySelectorAll('body *')].map(el => {
-  const hidden = el.closest('details:not([open]) > :not(summary)') !== null;
-  const line = [el.tagName, el.className && el.className.baseVal === undefined ? el.className : ''];
-  const computed = el.computedStyleMap();
-  for (const pseudo of [null, '::before', '::after']) {
-    const style = getComputedStyle(el, pseudo);
-    for (let i = 0; i < style.length; i++) {
-      const name = style[i];
-      if (name.startsWith('--') || (hidden && /(block-size|height|inline-size|width|origin)$/.test(name))) continue;
-      const value = !pseudo && name.startsWith('margin') ? String(computed.get(name)) : style.getPropertyValue(name);
-      line.push(name + ':' + value);
+() => {
+  const layoutSizes = new Set(['width', 'height', 'block-size', 'inline-size', 'transform-origin',
+                               'perspective-origin']);
+  return [...document.querySelectorAll('body *')].map(el => {
+    const line = [el.tagName, el.className && el.className.baseVal === undefined ? el.className : ''];
+    const computed = el.computedStyleMap();
+    const skipped = !el.checkVisibility({contentVisibilityAuto: true}) && !!el.closest('details:not([open])');
+    for (const pseudo of [null, '::before', '::after']) {
+      const style = getComputedStyle(el, pseudo);
+      if (pseudo && style.getPropertyValue('content') === 'none') {
+        line.push(pseudo + ' content:none');
+        continue;
+      }
+      for (let i = 0; i < style.length; i++) {
+        const name = style[i];
+        if (name.startsWith('--') || (skipped && layoutSizes.has(name))) continue;
+        const value = !pseudo && name.startsWith('margin') ? String(computed.get(name)) : style.getPropertyValue(name);
+        line.push(name + ':' + value);
+      }
     }
-  }
-  return line.join(';');
-})
+    return line.join(';');
+  });
+}
 """
 STATES = {
     "checklist at a result, desktop": ("tjek-medarbejder.html#svar=interesse:yes;ejerform:alene;status:"

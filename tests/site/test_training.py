@@ -22,16 +22,14 @@ def module_page(module_id: str) -> str:
     return f"ambassadoeruddannelse-{module_id}.html"
 
 
-def test_every_quiz_question_has_an_explanation_and_a_reference_that_resolves():
-    rules = {r.id for r in RULES_MODEL.rules}
-    legal = {e.id for e in RULES_MODEL.legal_excerpts}
+def test_every_quiz_question_has_an_explanation_and_most_name_a_rule_or_the_law():
+    # That each reference resolves is load()'s job, proven by the broken quizzes below; this is what it does not
+    # enforce: an explanation worth reading, a place in the source, and a rule or law behind most answers.
     questions = [q for mod in TRAINING.modules for q in mod.quiz]
     assert len(questions) >= 8
     for q in questions:
         assert len(q.explanation) > 40, q.id
-        assert q.source in {s.id for s in RULES_MODEL.sources} and q.locator, q.id
-        assert q.rule is None or q.rule in rules
-        assert q.legal is None or q.legal in legal
+        assert q.locator, f"{q.id}: the quote's place in the source is derived"
     assert sum(1 for q in questions if q.rule or q.legal) >= len(questions) - 2, "most name a rule or the law"
 
 
@@ -72,7 +70,12 @@ def test_discussion_and_cases_are_on_the_pages(built_site):
      ["answer 'revalidend' is not one of the options' values", "set answer to the value"]),
     (("          rule: ingen-kooperativer\n", "          rule: ingen-kooperativ\n"),
      ["unknown rule 'ingen-kooperativ'", "Did you mean 'ingen-kooperativer'?"]),
-])
+    (("          legal: las-46-2\n", "          legal: las-46-9\n"),
+     ["unknown legal excerpt 'las-46-9'", "Did you mean 'las-46-2'?"]),
+    (("          rule: ingen-kooperativer\n          source: kk-2015\n",
+      "          rule: ingen-kooperativer\n          source: kk-2016\n"),
+     ["unknown source 'kk-2016'", "Did you mean 'kk-2015'?"]),
+], ids=["answer-not-an-option", "unknown-rule", "unknown-legal-excerpt", "unknown-source"])
 def test_a_broken_quiz_is_refused_with_its_line_and_the_fix(tmp_path, change, words):
     text = RULES.read_text(encoding="utf-8")
     assert change[0] in text
@@ -81,7 +84,7 @@ def test_a_broken_quiz_is_refused_with_its_line_and_the_fix(tmp_path, change, wo
     with pytest.raises(InputError) as caught:
         load(path)
     message = str(caught.value)
-    changed = text[: text.index(change[0])].count("\n") + 1
+    changed = text[: text.index(change[0]) + len(change[0].rstrip("\n"))].count("\n") + 1   # its last line
     question = text[: text.index(change[0])].rfind("        - id: quiz-")
     start = text[:question].count("\n") + 1
     reported = int(message.split("rules.yaml:")[1].split(":")[0])
