@@ -19,6 +19,7 @@ stock Material and works the same, only heavier. Files are replaced whole (tempo
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tempfile
@@ -59,21 +60,34 @@ def page(html: str) -> str:
     return _PRINT_CSS.sub(r'\1 media="print">', html)
 
 
-def slim(site_dir: Path) -> None:
-    """Slim one language's built site in place (its pages, assets/stylesheets and the search worker)."""
+def slim(site_dir: Path, material: Path | None = None) -> None:
+    """Slim one language's built site in place (its pages, assets/stylesheets and the search worker).
+
+    `material` is Material's stylesheet as the theme ships it; without it the site's copy is read, which is
+    the original only right after MkDocs copied it (an incremental build in `serve` leaves the slimmed one).
+    """
     site_dir = Path(site_dir)
     stylesheet = next((site_dir / "assets" / "stylesheets").glob("main.*.min.css"), None)
     if stylesheet is not None:
         own = "".join(f.read_text(encoding="utf-8") for f in sorted((site_dir / "assets").glob("*.css")))
         screen = site_dir / "assets" / SCREEN_CSS
-        css = stylesheet.read_text(encoding="utf-8").split(_SCREEN_MARK)[0]
-        slimmed = used_css(css, names_in_use(site_dir), own)
+        source = material if material is not None and material.name == stylesheet.name else stylesheet
+        css = source.read_text(encoding="utf-8").split(_SCREEN_MARK)[0]
+        slimmed = _used_css_once(css, frozenset(names_in_use(site_dir)), own)
         if screen.exists():
             slimmed += f"\n{_SCREEN_MARK}\n{screen.read_text(encoding='utf-8')}"
-        write_whole(stylesheet, slimmed)
+        if stylesheet.read_text(encoding="utf-8") != slimmed:
+            write_whole(stylesheet, slimmed)
     worker = next((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"), None)
     if worker is not None and _STAND_IN_MARK not in worker.read_text(encoding="utf-8"):
         search_on_first_use(worker)
+
+
+@functools.lru_cache(maxsize=8)
+def _used_css_once(css: str, names: frozenset[str], keep_properties: str) -> str:
+    """`used_css`, computed once per process for the same stylesheet and names: each language of a build, and
+    each rebuild in `serve` whose pages use no name the last one did not, reuse it."""
+    return used_css(css, set(names), keep_properties)
 
 
 def names_in_use(site_dir: Path) -> set[str]:
