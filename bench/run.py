@@ -428,7 +428,8 @@ def write_results(started: float, sections: list[str]) -> None:
         "",
         f"Made by {how} (`python bench/run.py`) on {dt.date.today().isoformat()}, "
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; the run took "
-        f"{time.perf_counter() - started:.0f} s. Each figure is a ratio or a per-unit figure from one run.",
+        f"{time.perf_counter() - started:.0f} s. Each figure is a ratio or a per-unit figure from one run"
+        + ("." if set(sections) == set(SECTIONS) else "; the rows of the other sections are from their last run."),
         "",
         "| Figure | Value | Target | Met? | Command |",
         "| --- | --- | --- | --- | --- |",
