@@ -31,7 +31,8 @@ print: $(STAMP) chromium
 	$(PY) -m generator print $(if $(SITE_URL),--site-url $(SITE_URL))
 
 # Benchmarks (not part of `make test`): writes bench/RESULTS.md. `make bench QUICK=1` skips the 100x scale step;
-# `make bench ONLY=lighthouse` runs only Lighthouse (ours against stock Material) and replaces that section.
+# `make bench ONLY=build,preview` runs only those sections (build, scale, preview, weight, interaction,
+# lighthouse) and replaces only their rows or section.
 bench: $(STAMP) chromium bench/node/node_modules
 	$(PY) bench/run.py $(if $(QUICK),--quick) $(if $(ONLY),--only $(ONLY))
 

@@ -1,13 +1,15 @@
-"""`python -m generator serve`: a live preview; edits to rules.yaml or content/ reload the page."""
+"""`python -m generator serve`: a live preview; edits to rules.yaml, content/ or the scenarios reload the page."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from generator.checklist.scenarios import scenarios_dir
 from generator.scheme.loader import load
 from generator.site import assemble as site
 from generator.site import build as site_build
+from generator.site import preview
 
 HELP = "preview the site; edits to rules.yaml or content/ reload the page"
 
@@ -18,13 +20,14 @@ def arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from mkdocs.commands.serve import serve
-
-    load(args.rules)
-    os.environ[site.RULES_ENV] = str(args.rules.resolve())
+    rules = load(args.rules)
+    rules_file = args.rules.resolve()
+    os.environ[site.RULES_ENV] = str(rules_file)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     site_build.log_to_console(verbose=True)
     host, _, port = args.dev_addr.rpartition(":")
     print(f"Serving on http://{host}:{port}/ — edit rules.yaml or content/ and the page reloads. Ctrl+C stops.")
-    serve(config_file=str(args.config), open_in_browser=False, livereload=True, dev_addr=args.dev_addr)
+    sources = {(rules_file.parent / source.text).resolve() for source in rules.sources}
+    watch = [rules_file, scenarios_dir(rules_file), site.translations_dir(rules_file), *sorted(sources)]
+    preview.serve(args.config, args.dev_addr, watch)
     return 0

@@ -28,6 +28,11 @@ RULES_ENV = "SCHEME_RULES"
 ASSETS = Path(__file__).parent / "assets"
 CSS = ["assets/scheme.css", "assets/print.css"]
 JS = ["assets/checklist.js", "assets/quiz.js"]
+# Above this many pages, every page would carry a navigation longer than itself, and writing it makes each page
+# cost more the larger the scheme: the navigation is folded into sections of at most SECTION_SIZE pages, and
+# Material's navigation.prune leaves out of each page the sections it is not in.
+LARGE_SITE = 100
+SECTION_SIZE = 20
 
 
 @dataclass
@@ -86,7 +91,9 @@ def assemble(rules_file: Path, docs_dir: Path | None, code: str | None = None, *
                  "alternate": alternates(rules, code, bool(scenarios), docs_dir, use_directory_urls)}
         # MkDocs' theme templates print these without escaping (and escape some twice), so they are escaped
         # here, once, as Markup: a template's `| e` then leaves them as they are.
-        settings = {"site_name": escape(local.scheme.site_title), "nav": navigation(rendered),
+        large = len(rendered) > LARGE_SITE
+        settings = {"site_name": escape(local.scheme.site_title),
+                    "nav": folded(navigation(rendered)) if large else navigation(rendered), "pruned": large,
                     "theme": {"language": code}, "extra": extra, "extra_css": list(CSS),
                     "folder": None if code == source else code,
                     "extra_javascript": list(JS) if (rules.checklists or rules.training) else []}
@@ -98,6 +105,8 @@ def configure(config, settings: dict) -> None:
     config.site_name = settings["site_name"]
     config.nav = settings["nav"]
     config.theme["language"] = settings["theme"]["language"]
+    if settings.get("pruned"):
+        config.theme["features"] = pruned(config.theme["features"])
     config.extra.update(settings["extra"])
     folder = settings.get("folder")
     if folder and config.site_url and not config.site_url.rstrip("/").endswith(f"/{folder}"):
@@ -236,6 +245,38 @@ def navigation(rendered: list[RenderedPage]) -> list:
             groups[page.group] = [entry]
             nav.append({escape(page.group): groups[page.group]})
     return nav
+
+
+def pruned(features: list[str]) -> list[str]:
+    """Theme features for a large site: navigation.prune, and no navigation.sections (Material never prunes a
+    section, so with it every page would still carry every folded section)."""
+    return [f for f in features if f not in ("navigation.sections", "navigation.prune")] + ["navigation.prune"]
+
+
+def folded(nav: list) -> list:
+    """A large site's navigation with no list longer than SECTION_SIZE: the start page first, then runs of
+    top-level pages and groups too long for it split into sections named by their first and last page."""
+    start = nav[:1] if nav and isinstance(next(iter(nav[0].values())), str) else []
+    out, run = list(start), []
+
+    def flush():
+        out.extend(_sections(run) if len(run) > SECTION_SIZE else run)
+        run.clear()
+
+    for entry in nav[len(start):]:
+        (title, target), = entry.items()
+        if isinstance(target, str):
+            run.append(entry)
+            continue
+        flush()
+        out.append({title: _sections(target) if len(target) > SECTION_SIZE else target})
+    flush()
+    return out
+
+
+def _sections(entries: list) -> list:
+    chunks = [entries[i:i + SECTION_SIZE] for i in range(0, len(entries), SECTION_SIZE)]
+    return [{Markup("{} – {}").format(next(iter(chunk[0])), next(iter(chunk[-1]))): chunk} for chunk in chunks]
 
 
 def add_files(files, config, rendered: list[RenderedPage]):

@@ -94,10 +94,11 @@ class ContentEnvironment(SandboxedEnvironment):
 
 
 def environment(base: jinja2.Environment, templates) -> ContentEnvironment:
-    """A sandbox like `base` (same escaping, filters and tests) with only the scheme's data as globals."""
+    """A sandbox like `base` (same escaping, filters, tests and cache of compiled templates, which keeps the
+    sandbox's code apart from the pages') with only the scheme's data as globals."""
     env = ContentEnvironment(loader=_MacrosOnly(templates), autoescape=True, undefined=jinja2.StrictUndefined,
                              finalize=base.finalize, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+                             keep_trailing_newline=True, bytecode_cache=base.bytecode_cache)
     env.filters.update({name: base.filters[name] for name in ("date", "number", "lower_first")})
     env.filters.update({name: _guarded(name, function) for name, function in env.filters.items()})
     env.tests["contains"] = base.tests["contains"]

@@ -41,8 +41,14 @@ class SchemePlugin(BasePlugin):
         add_theme(config)
         return hook.on_config(config)
 
+    def on_startup(self, *, command, dirty):
+        hook.on_startup(command, dirty)
+
     def on_files(self, files, config):
         return hook.on_files(files, config)
+
+    def on_env(self, env, config, files):
+        return hook.on_env(env, config, files)
 
     def on_serve(self, server, config, builder):
         return hook.on_serve(server, config, builder)
@@ -55,3 +61,6 @@ class SchemePlugin(BasePlugin):
 
     def on_post_build(self, config):
         return hook.on_post_build(config)
+
+    def on_build_error(self, error):
+        hook.on_build_error(error)

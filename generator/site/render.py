@@ -7,6 +7,7 @@ Every page is a Markdown file whose data-bearing parts are HTML produced by the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import json
@@ -435,6 +436,32 @@ def review_status(source: str) -> str:
     return i18n.REVIEWED if reviewed else i18n.UNREVIEWED
 
 
+# The generated pages of the last few renders, with what they were made from: the scheme and the scenarios (the
+# same objects: `load` and `load_scenarios` return the same ones for unchanged files), the language, the options
+# and the templates. A rebuild in `serve` after an edit of content/ alone renders them again only if one changed.
+_RENDERED: list[tuple[tuple, list[RenderedPage]]] = []
+KEEP_RENDERED = 4
+
+
+def _generated(renderer: Renderer, scenarios: list, only: list[str] | None) -> list[RenderedPage]:
+    made_from = (renderer.rules, tuple(scenarios), i18n.active(), renderer.use_directory_urls,
+                 tuple(only) if only is not None else None, _templates_state())
+    for key, pages in _RENDERED:
+        if key[0] is made_from[0] and key[2] is made_from[2] and key[3:] == made_from[3:] \
+                and len(key[1]) == len(made_from[1]) and all(a is b for a, b in zip(key[1], made_from[1])):
+            return [dataclasses.replace(page) for page in pages]
+    pages = renderer.generated()
+    _RENDERED.insert(0, (made_from, pages))
+    del _RENDERED[KEEP_RENDERED:]
+    return [dataclasses.replace(page) for page in pages]
+
+
+def _templates_state() -> tuple:
+    """When and how large each template file is: a template edited while `serve` runs renders its pages again."""
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size)
+                 for path in sorted(TEMPLATES.rglob("*")) if path.is_file())
+
+
 def render_all(rules: Rules, content_dir: Path | None, *, use_directory_urls: bool = False,
                scenarios: list | None = None, only: list[str] | None = None) -> list[RenderedPage]:
     """Render every page of the site: generated pages first, then content/ pages; refuse clashes.
@@ -444,7 +471,7 @@ def render_all(rules: Rules, content_dir: Path | None, *, use_directory_urls: bo
     some pages), content/ pages without a translation are left out.
     """
     renderer = Renderer(rules, use_directory_urls=use_directory_urls, scenarios=scenarios, only=only)
-    rendered = renderer.generated()
+    rendered = _generated(renderer, scenarios or [], only)
     taken = {p.path: p for p in rendered}
     problems = []
     language = i18n.active()

@@ -19,6 +19,7 @@ stock Material and works the same, only heavier. Files are replaced whole (tempo
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tempfile
@@ -64,21 +65,34 @@ def page(html: str) -> str:
     return _PRINT_CSS.sub(r'\1 media="print">', html)
 
 
-def slim(site_dir: Path) -> None:
-    """Slim one language's built site in place (its pages, assets/stylesheets and the search worker)."""
+def slim(site_dir: Path, material: Path | None = None) -> None:
+    """Slim one language's built site in place (its pages, assets/stylesheets and the search worker).
+
+    `material` is Material's stylesheet as the theme ships it; without it the site's copy is read, which is
+    the original only right after MkDocs copied it (an incremental build in `serve` leaves the slimmed one).
+    """
     site_dir = Path(site_dir)
     stylesheet = next((site_dir / "assets" / "stylesheets").glob("main.*.min.css"), None)
     if stylesheet is not None:
         own = "".join(f.read_text(encoding="utf-8") for f in sorted((site_dir / "assets").glob("*.css")))
         screen = site_dir / "assets" / SCREEN_CSS
-        css = stylesheet.read_text(encoding="utf-8").split(_SCREEN_MARK)[0]
-        slimmed = used_css(css, names_in_use(site_dir), own)
+        source = material if material is not None and material.name == stylesheet.name else stylesheet
+        css = source.read_text(encoding="utf-8").split(_SCREEN_MARK)[0]
+        slimmed = _used_css_once(css, frozenset(names_in_use(site_dir)), own)
         if screen.exists():
             slimmed += f"\n{_SCREEN_MARK}\n{screen.read_text(encoding='utf-8')}"
-        write_whole(stylesheet, slimmed)
+        if stylesheet.read_text(encoding="utf-8") != slimmed:
+            write_whole(stylesheet, slimmed)
     worker = next((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"), None)
     if worker is not None and _STAND_IN_MARK not in worker.read_text(encoding="utf-8"):
         search_on_first_use(worker)
+
+
+@functools.lru_cache(maxsize=8)
+def _used_css_once(css: str, names: frozenset[str], keep_properties: str) -> str:
+    """`used_css`, computed once per process for the same stylesheet and names: each language of a build, and
+    each rebuild in `serve` whose pages use no name the last one did not, reuse it."""
+    return used_css(css, set(names), keep_properties)
 
 
 def names_in_use(site_dir: Path) -> set[str]:
@@ -110,27 +124,51 @@ def used_css(css: str, names: set[str], keep_properties: str = "") -> str:
 
     `keep_properties` is text (e.g. the site's own stylesheet) in which every custom property named is read.
     """
-    kept = _trim(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True), names)
-    declarations = [d for _, rule in _rules_in(kept) for d in rule[1]]
+    kept = _trim(_digested(css), names)
+    declarations = [d for rule in _rules_in(kept) for d in rule[1]]
     live = _live_properties(declarations, set(re.findall(r"--[A-Za-z0-9_-]+", keep_properties)))
     return _serialize(kept, live)
 
 
-def _trim(rules, names: set[str]) -> list:
-    """The rules that can match: (selectors, declarations) pairs, ("@", prelude, inner) groups, other at-rules."""
+@functools.lru_cache(maxsize=4)
+def _digested(css: str) -> tuple:
+    """The stylesheet parsed once per process (Material's is the same for every language and every rebuild):
+    ("rule", selectors, declarations) with each declaration as (name, value, important), ("@", prelude, inner)
+    for a group of rules, and the text of any other at-rule."""
+    return _digest(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True))
+
+
+def _digest(rules) -> tuple:
     out = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = [s for s in _selectors(tinycss2.serialize(rule.prelude)) if _matchable(s, names)]
-            if selectors:
-                out.append((",".join(selectors), [d for d in tinycss2.parse_declaration_list(
-                    rule.content, skip_whitespace=True, skip_comments=True) if d.type == "declaration"]))
+            declarations = tuple((d.name, tinycss2.serialize(d.value).strip(), d.important)
+                                 for d in tinycss2.parse_declaration_list(rule.content, skip_whitespace=True,
+                                                                          skip_comments=True)
+                                 if d.type == "declaration")
+            out.append(("rule", tuple(_selectors(tinycss2.serialize(rule.prelude))), declarations))
         elif rule.type == "at-rule" and rule.lower_at_keyword in _CONTAINERS and rule.content is not None:
-            inner = _trim(tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True), names)
-            if inner:
-                out.append(("@", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", inner))
+            inner = _digest(tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True))
+            out.append(("@", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", inner))
         elif rule.type == "at-rule":
             out.append(tinycss2.serialize([rule]))
+    return tuple(out)
+
+
+def _trim(digested: tuple, names: set[str]) -> list:
+    """The rules that can match: (selectors, declarations) pairs, ("@", prelude, inner) groups, other at-rules."""
+    out = []
+    for item in digested:
+        if isinstance(item, str):
+            out.append(item)
+        elif item[0] == "rule":
+            selectors = [s for s in item[1] if all(name in names for name in _required(s))]
+            if selectors:
+                out.append((",".join(selectors), item[2]))
+        else:
+            inner = _trim(item[2], names)
+            if inner:
+                out.append(("@", item[1], inner))
     return out
 
 
@@ -139,7 +177,7 @@ def _rules_in(kept: list):
         if isinstance(item, tuple) and item[0] == "@":
             yield from _rules_in(item[2])
         elif isinstance(item, tuple):
-            yield None, item
+            yield item
 
 
 def _live_properties(declarations, also_read: set[str]) -> set[str]:
@@ -147,10 +185,10 @@ def _live_properties(declarations, also_read: set[str]) -> set[str]:
     custom property those read in turn."""
     defined: dict[str, set[str]] = {}
     todo = list(also_read)
-    for d in declarations:
-        reads = _VAR.findall(tinycss2.serialize(d.value))
-        if d.name.startswith("--"):
-            defined.setdefault(d.name, set()).update(reads)
+    for name, value, _ in declarations:
+        reads = _VAR.findall(value)
+        if name.startswith("--"):
+            defined.setdefault(name, set()).update(reads)
         else:
             todo += reads
     live: set[str] = set()
@@ -172,8 +210,8 @@ def _serialize(kept: list, live: set[str]) -> str:
             if inner:
                 out.append(f"{item[1]}{{{inner}}}")
         else:
-            body = ";".join(f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
-                            for d in item[1] if not d.name.startswith("--") or d.name in live)
+            body = ";".join(f"{name}:{value}{'!important' if important else ''}"
+                            for name, value, important in item[1] if not name.startswith("--") or name in live)
             if body:
                 out.append(f"{item[0]}{{{body}}}")
     return "".join(out)
@@ -196,8 +234,10 @@ def _selectors(prelude: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _matchable(selector: str, names: set[str]) -> bool:
-    """Could any element match `selector`? Not if it requires a class, id or attribute the site never has."""
+@functools.lru_cache(maxsize=None)
+def _required(selector: str) -> tuple[str, ...]:
+    """The classes, ids and attributes an element must have to match `selector`; an element can match it only if
+    the site has them all. Names inside :not(), :is() and the like are negated or alternatives: not required."""
     plain, rest = [], selector
     while (found := _FUNCTIONAL.search(rest)) is not None:
         plain.append(rest[:found.start()])
@@ -208,8 +248,8 @@ def _matchable(selector: str, names: set[str]) -> bool:
         rest = rest[i:]
     plain.append(rest)
     text = re.sub(r"""(["']).*?\1""", "", "".join(plain))
-    required = re.findall(r"[.#]([A-Za-z0-9_-]+)", text) + [n.lower() for n in re.findall(r"\[\s*([A-Za-z0-9_-]+)", text)]
-    return all(name in names for name in required)
+    return tuple(re.findall(r"[.#]([A-Za-z0-9_-]+)", text)
+                 + [n.lower() for n in re.findall(r"\[\s*([A-Za-z0-9_-]+)", text)])
 
 
 # Stands in for Material's search worker (same messages: 0 setup, 1 ready, 2 query, 3 result). It keeps the

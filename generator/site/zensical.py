@@ -21,7 +21,7 @@ import yaml
 from generator.scheme.loader import load
 from generator.scheme.problems import InputError
 from generator.site import publish, security
-from generator.site.assemble import ASSETS, Assembly, assemble, plain
+from generator.site.assemble import ASSETS, Assembly, assemble, plain, pruned
 from generator.site.build import inputs
 
 ENGINES = ("mkdocs", "zensical")
@@ -64,6 +64,8 @@ def _export(rules_file: Path, config_file: Path, out_dir: Path, code: str) -> tu
     config.setdefault("extra", {}).update(settings["extra"])
     theme = config.setdefault("theme", {})
     theme.update(settings["theme"])
+    if settings.get("pruned"):
+        theme["features"] = pruned(theme.get("features", []))
     if theme.get("custom_dir"):
         theme["custom_dir"] = os.path.relpath((base / theme["custom_dir"]).resolve(), out_dir.resolve())
     path = out_dir / "mkdocs.yml"
