@@ -236,6 +236,19 @@ def test_internal_links_and_anchors_all_resolve(built_site):
     assert not broken
 
 
+def test_the_404_pages_links_resolve_from_the_sites_root(built_site):
+    """A 404 page is served at any depth, so MkDocs gives it links from the root ("/index.html"); none may be
+    protocol-relative ("//en/" names a host called "en"), and each must name a page that exists."""
+    for path in sorted(built_site.rglob("404.html")):
+        doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        hrefs = [a["href"] for a in doc.select("a[href]") if not urlsplit(a["href"]).scheme]
+        assert hrefs and not [h for h in hrefs if h.startswith("//")], (path, hrefs)
+        for href in hrefs:
+            target = built_site / unquote(urlsplit(href).path).lstrip("/")
+            if href.startswith("/") and urlsplit(href).path:
+                assert (target / "index.html" if target.is_dir() else target).is_file(), (path, href)
+
+
 def test_generator_code_names_no_municipality_or_scheme():
     words = {RULES_MODEL.scheme.municipality, RULES_MODEL.scheme.name, "København", "Ishøj", "Næstved", "Aarhus",
              "mikrolån", "Mikrolån"}
