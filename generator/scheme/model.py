@@ -707,7 +707,9 @@ class Outcome(Strict):
     assesses: list[Annotated[Id, Ref("Rule")]] = []
     """Discretionary rules the caseworker assesses before anything is decided (rule ids)."""
     bring: list[Text] = []
-    """What the person should bring to the meeting (for referral sheets); leave empty if the sources do not say."""
+    """On a partner checklist, what the person takes to the meeting the outcome refers them to (e.g. the referral
+    sheet itself). An outcome with nothing to bring refers no one: its result has no referral heading, sheet or
+    "bring" list."""
 
 
 class Checklist(Strict):

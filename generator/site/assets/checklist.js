@@ -301,7 +301,7 @@
     if (!state.leaf) { box.dataset.outcome = ""; return; }
     var leaf = state.leaf, outcome = data.outcomes[leaf.outcome], why = this.explain(state);
     box.dataset.outcome = leaf.outcome;
-    box.appendChild(el("h2", data.variant === "partner" ? data.words.referral : data.words.result));
+    box.appendChild(el("h2", this.refers(outcome) ? data.words.referral : data.words.result));
     box.appendChild(el("p", fmt(data.words.printed, { date: formatDate(state.day, this.lang) }) + " " + data.title, "print-only"));
     var source = document.querySelector('.outcome-list [data-outcome-id="' + leaf.outcome + '"]');
     var card = source.cloneNode(true);
@@ -313,7 +313,7 @@
       var todo = el("ul");
       why.unknown.forEach(function (q) {
         var info = data.questions[q];
-        todo.appendChild(el("li", info.text + " " + fmt(data.words.ask, { contact: (info.clarify || data.default_contact).toLowerCase() })));
+        todo.appendChild(el("li", info.text + " " + fmt(data.words.ask, { contact: info.clarify || data.default_contact })));
       });
       box.appendChild(todo);
     } else if (why.reasons.length) {
@@ -325,7 +325,13 @@
     if (data.uses_today) box.appendChild(el("p", fmt(data.words.today_used, { date: formatDate(state.day, this.lang) }), "today-used"));
     this.renderSummary(state);
     if (data.variant === "staff") this.renderJournal(state, outcome, why);
-    if (data.variant === "partner") this.renderReferral();
+    if (this.refers(outcome)) this.renderReferral();
+  };
+
+  /* A partner's result is a referral (heading, printed sheet) only when it sends the person on with something
+   * to bring; "the person does not want to start a business now" refers no one, so it prints as a result. */
+  Checklist.prototype.refers = function (outcome) {
+    return this.data.variant === "partner" && !!outcome && !!outcome.bring && outcome.bring.length > 0;
   };
 
   /* Say the outcome in one short sentence (verdict and title) in the page's polite status region, once per
@@ -334,7 +340,7 @@
     var status = this.form.querySelector("[data-result-status]"), jump = this.form.querySelector("[data-action=show-result]");
     if (!status || !jump) return;
     var words = this.data.words, box = this.result;
-    var text = outcome ? (this.data.variant === "partner" ? words.referral : words.result) + ": " + (outcome.verdict ? outcome.verdict + ". " : "") + outcome.title : "";
+    var text = outcome ? (this.refers(outcome) ? words.referral : words.result) + ": " + (outcome.verdict ? outcome.verdict + ". " : "") + outcome.title : "";
     if (status.textContent !== text) status.textContent = text;
     jump.hidden = !outcome;
     if (!jump.dataset.ready) {
