@@ -195,7 +195,7 @@ class Renderer:
             rule_by_id={r.id: r for r in rules.rules},
             describe=words.describe,
             outline=words.outline,
-            unknown_in=lambda c, cond: any(q.unknown for q in c.questions if q.id in questions_in(cond)),
+            unknown_in=lambda c, q: bool(graph_of(c).unknown_before().get(q.id, set()) & set(questions_in(q.ask_if))),
             answer_options=words.answer_options,
             verdict_label=words.verdict_label,
             checklist_json=lambda c: Markup(script_json(checklist_data(rules, c))),
@@ -366,7 +366,7 @@ def checklist_data(rules: Rules, checklist) -> dict:
             labels["none"] = _("Ingen af dem")
         labels["unknown"] = _(words.UNKNOWN_LABEL)
         questions[q.id] = {"n": n, "text": q.text, "kind": q.kind, "labels": labels,
-                           "clarify": roles[q.clarify_with].name if q.clarify_with else None,
+                           "clarify": roles[q.clarify_with].in_text if q.clarify_with else None,
                            "route": graph.routes[q.id], **q.page_data()}
     outcomes = {o.id: {"title": o.title, "verdict": words.verdict_label(o.verdict), "explanation": o.explanation,
                        "next": o.next_steps, "contact": roles[o.contact].name, "bring": o.bring,
@@ -376,7 +376,7 @@ def checklist_data(rules: Rules, checklist) -> dict:
     relative = any(q.kind == "date" and graph.routes[q.id]["mode"] != "date" for q in checklist.questions)
     return {"id": checklist.id, "variant": checklist.variant, "title": checklist.title,
             "graph": graph.to_json(), "questions": questions, "outcomes": outcomes, "uses_today": relative,
-            "default_contact": roles[rules.scheme.contact].name, "words": checklist_words()}
+            "default_contact": roles[rules.scheme.contact].in_text, "words": checklist_words()}
 
 
 def quiz_words() -> dict[str, str]:

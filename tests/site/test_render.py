@@ -105,7 +105,10 @@ def test_the_checklist_data_has_every_question_and_outcome_with_the_words_the_sc
     roles = {r.id: r.name for r in rules.roles}
     for o in checklist.outcomes:
         assert data["outcomes"][o.id]["contact"] == roles[o.contact]
-    assert data["default_contact"] == roles[rules.scheme.contact]
+    in_text = {r.id: r.in_text for r in rules.roles}
+    assert data["default_contact"] == in_text[rules.scheme.contact], "as it reads in 'Spørg …', names kept as written"
+    for q in checklist.questions:
+        assert data["questions"][q.id]["clarify"] == (in_text[q.clarify_with] if q.clarify_with else None)
     assert set(data["words"]) == set(render.checklist_words())
 
 
