@@ -90,6 +90,23 @@ class DecisionGraph:
     def asked_questions(self) -> set[str]:
         return {n["q"] for n in self.nodes if "q" in n}
 
+    def unknown_before(self) -> dict[str, set[str]]:
+        """For each question the graph asks, the questions some path has answered «Ved ikke» before asking it.
+
+        The paper checklist says "if you answered «Ved ikke» to one of those, answer here too" only where a path
+        does that: where «Ved ikke» ends the checklist at once, the later questions are never asked after it.
+        """
+        seen: list[set[str]] = [set() for _ in self.nodes]
+        before: dict[str, set[str]] = {}
+        for index in range(len(self.nodes) - 1, -1, -1):    # parents come after their children
+            node = self.nodes[index]
+            if "q" not in node:
+                continue
+            before.setdefault(node["q"], set()).update(seen[index])
+            for key, child in node["next"].items():
+                seen[child] |= seen[index] | ({node["q"]} if key == UNKNOWN else set())
+        return before
+
     def count_paths(self) -> int:
         """How many complete answer paths there are (counted on the graph, not walked)."""
         counts: list[int] = []

@@ -13,7 +13,7 @@ from generator.checklist.graph import graph_of
 from generator.scheme.loader import load
 from generator.scheme.problems import InputError
 
-from support import FIXTURES, RULES, with_sources
+from support import FIXTURES, REPO, RULES, with_sources
 
 spec = importlib.util.spec_from_file_location("generated", FIXTURES / "generated.py")
 generated = importlib.util.module_from_spec(spec)
@@ -73,6 +73,21 @@ def test_every_edge_has_a_path_through_it():
             assert "outcome" in leaf
             covered |= set(steps)
         assert covered == edges
+
+
+def test_the_questions_answered_ved_ikke_before_each_question_are_those_of_the_answer_paths():
+    ishoej = load(REPO / "examples" / "ishoej-naestved" / "rules.yaml")
+    for checklist in [*REAL.checklists, *ishoej.checklists]:
+        graph = graph_of(checklist)
+        walked: dict[str, set[str]] = {}
+        for measures, _leaf in graph.paths():
+            asked = list(measures)              # in the order the path asks them
+            for n, q in enumerate(asked):
+                walked.setdefault(q, set()).update(p for p in asked[:n] if measures[p] == graphs.UNKNOWN)
+        assert graph.unknown_before() == walked, checklist.id
+    first, *later = ishoej.checklists[0].questions
+    assert first.unknown and not any(graph_of(ishoej.checklists[0]).unknown_before()[q.id] for q in later), \
+        "in the pilot's checklist «Ved ikke» to the first question ends it at once"
 
 
 def test_one_compiled_graph_per_checklist_whatever_the_language():
