@@ -12,6 +12,7 @@ import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
@@ -109,6 +110,7 @@ def configure(config, settings: dict) -> None:
         config.theme["features"] = pruned(config.theme["features"])
     config.extra.update(settings["extra"])
     folder = settings.get("folder")
+    set_homes(config.extra.get("alternate"), config.site_url, folder)
     if folder and config.site_url and not config.site_url.rstrip("/").endswith(f"/{folder}"):
         # A language is published under /<code>/: its canonical addresses and sitemap are there too.
         config.site_url = config.site_url.rstrip("/") + f"/{folder}/"
@@ -218,7 +220,7 @@ def alternates(rules: Rules, code: str, has_scenarios: bool, content_dir: Path |
     source = rules.scheme.language
     up = "" if code == source else "../"
     entries = [{"name": escape(i18n.own_name(source)), "lang": source, "dir": "ltr", "root": up, "link": up or "./",
-                "pages": None}]
+                "pages": None, "folder": ""}]
     for lang in rules.languages:
         root = "" if lang.code == code else f"{up}{lang.code}/"
         urls = None
@@ -227,8 +229,21 @@ def alternates(rules: Rules, code: str, has_scenarios: bool, content_dir: Path |
             urls += [page_url(f.relative_to(content_dir).as_posix(), use_directory_urls)
                      for f in content_files(content_dir, rules) if translation_of(f, lang.code).exists()]
         entries.append({"name": escape(lang.name), "lang": lang.code, "dir": lang.direction, "root": root,
-                        "link": root or "./", "pages": urls})
+                        "link": root or "./", "pages": urls, "folder": f"{lang.code}/"})
     return entries
+
+
+def set_homes(entries: list[dict] | None, site_url: str | None, folder: str | None) -> None:
+    """Give each language switcher entry its start page's address from the site's root ("/en/").
+
+    The 404 page is served at whatever address was not found, so MkDocs gives it links from the root (site_url's
+    path, "/" without one); its switcher links each language's start page the same way.
+    """
+    root = urlsplit(site_url or "/").path.rstrip("/")
+    if folder and root.endswith(f"/{folder}"):
+        root = root[: -len(folder) - 1]
+    for entry in entries or []:
+        entry["home"] = f"{root}/{entry['folder']}"
 
 
 def navigation(rendered: list[RenderedPage]) -> list:

@@ -304,19 +304,25 @@ def with_notice(markdown: str, path: str, shown: set[str], use_directory_urls: b
 
 
 _LEAD = re.compile(r'<p class="lead[^"]*"[^>]*>(.*?)</p>', re.S)
+_NOTICE = re.compile(r'<div class="notice[^"]*"[^>]*>.*?</div>', re.S)
+_OWN_TEXT = re.compile(r'<p>(.*?)</p>|<li class="fact"[^>]*>(.*?)<details', re.S)
 _FIRST_PARAGRAPH = re.compile(r"^(?![#<>|\-*\d\s{]|---)(.+?)(?:\n\s*\n|\Z)", re.M | re.S)
 
 
 def description_of(markdown: str, limit: int = 160) -> str:
-    """The page's description for search results: its lead paragraph, else its first paragraph, as plain text.
+    """The page's description for search results: its lead paragraph, else its first paragraph or fact outside a
+    notice (the "ask, this site cannot decide" box is on every page and says nothing of this one), else its
+    first paragraph (a page that is all notice, such as the legal page's "the law may have changed"), as plain
+    text.
 
     Whole sentences up to `limit` characters; a first sentence longer than that is cut at a word, with "…".
     """
-    found = _LEAD.search(markdown) or re.search(r"<p>(.*?)</p>", markdown, re.S) or _FIRST_PARAGRAPH.search(
-        re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S))
+    found = (_LEAD.search(markdown) or _OWN_TEXT.search(_NOTICE.sub("", markdown)) or _OWN_TEXT.search(markdown)
+             or _FIRST_PARAGRAPH.search(
+        re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)))
     if not found:
         return ""
-    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).split())
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", next(g for g in found.groups() if g is not None))).split())
     if len(text) <= limit:
         return text
     sentences = re.split(r"(?<=[.!?])\s+", text)

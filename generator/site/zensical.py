@@ -21,7 +21,7 @@ import yaml
 from generator.scheme.loader import load
 from generator.scheme.problems import InputError
 from generator.site import publish, security
-from generator.site.assemble import ASSETS, Assembly, assemble, plain, pruned
+from generator.site.assemble import ASSETS, Assembly, assemble, plain, pruned, set_homes
 from generator.site.build import inputs
 
 ENGINES = ("mkdocs", "zensical")
@@ -62,6 +62,7 @@ def _export(rules_file: Path, config_file: Path, out_dir: Path, code: str) -> tu
                   extra_javascript=[j for j in config.get("extra_javascript", [])
                                     if j not in settings["extra_javascript"]] + settings["extra_javascript"])
     config.setdefault("extra", {}).update(settings["extra"])
+    set_homes(config["extra"].get("alternate"), config.get("site_url"), settings.get("folder"))
     theme = config.setdefault("theme", {})
     theme.update(settings["theme"])
     if settings.get("pruned"):

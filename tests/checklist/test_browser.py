@@ -258,6 +258,20 @@ def test_partner_result_prints_as_a_one_page_referral_sheet(page, base_url):
         assert " ".join(expected.split()) in " ".join(text.split()), expected
 
 
+def test_a_partner_outcome_that_refers_no_one_is_a_result_not_a_referral_sheet(page, base_url):
+    checklist = CHECKLISTS["tjek-partner"]
+    for scenario in (s for s in SCENARIOS if s.checklist == "tjek-partner"):
+        outcome = next(o for o in checklist.outcomes if o.id == scenario.expect)
+        page.goto(f"{base_url}/tjek-partner.html")
+        _answer_by_clicks(page, "tjek-partner", scenario.answers, evaluate(checklist, scenario.answers).asked)
+        result = page.locator("[data-outcome]")
+        expect(result).to_have_attribute("data-outcome", outcome.id)
+        heading = result.locator("h2").first.inner_text()
+        assert heading == ("Henvisning" if outcome.bring else "Resultat"), (scenario.id, heading)
+        assert result.locator(".referral-actions button").count() == (1 if outcome.bring else 0), scenario.id
+        assert ("Det skal personen have med" in result.inner_text()) == bool(outcome.bring), scenario.id
+
+
 def test_citizen_result_screenshots(page, base_url):
     scenario = next(s for s in SCENARIOS if s.id == "borger-ved-ikke-om-revalidering")
     result = evaluate(CHECKLISTS["tjek-borger"], scenario.answers)

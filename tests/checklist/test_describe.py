@@ -52,7 +52,7 @@ def test_the_outline_keeps_the_same_tests_as_the_sentence(scheme):
     tree = describe.outline(rules.checklists[0], Condition.model_validate(NESTED))
     assert tree == {"all": [{"text": "Svaret på spørgsmål 1 er «Ja»."},
                             {"any": [{"text": "Svaret på spørgsmål 2 er højst 1."},
-                                     {"text": "Det ikke gælder, at svaret på spørgsmål 2 er «3» eller «4»."}]}]}
+                                     {"text": "Det gælder ikke, at svaret på spørgsmål 2 er «3» eller «4»."}]}]}
 
 
 def test_the_words_follow_the_active_language(scheme):

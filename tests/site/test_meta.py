@@ -59,6 +59,14 @@ def test_a_description_keeps_a_pages_own_front_matter_and_is_plain_text():
     assert with_description("---\ndescription: Egen.\n---\n# T\n", "Anden.") == "---\ndescription: Egen.\n---\n# T\n"
 
 
+def test_a_description_is_the_pages_own_text_never_the_notice_every_page_carries():
+    notice = '<div class="notice" role="note">\n<p class="notice-title">Er du i tvivl?</p>\n<p>Spørg.</p>\n</div>\n'
+    facts = '<ul class="facts">\n<li class="fact" data-fact="a">Forløbet har to dele. <details class="citation">x</details></li>\n'
+    assert description_of("# T\n\n" + notice + facts + "<p>Senere.</p>") == "Forløbet har to dele."
+    assert description_of("# T\n\n" + notice + "<p>Egen tekst.</p>") == "Egen tekst."
+    assert description_of("# T\n\n" + notice) == "Spørg.", "a page that is all notice is described by it"
+
+
 def test_a_description_with_markup_characters_is_escaped_in_the_head(tmp_path):
     poisoned = tmp_path / "rules.yaml"
     text = RULES.read_text(encoding="utf-8")
