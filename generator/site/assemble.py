@@ -138,8 +138,26 @@ def plain(value):
 
 
 SCRIPT_SUFFIXES = (".js", ".mjs", ".cjs")
+# Files a browser opens as a document of the site's own origin, with no policy of ours in them: a script inside
+# would run as the site's. Pages are written as Markdown (.md), which the build checks and gives the policy.
+DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".xml", ".xsl", ".xslt", ".mht", ".mhtml")
 # Characters that would change what a page's address means (javascript:x.html is a script, not a page).
 _ADDRESS_CHARACTERS = set(':#?%"\'<>\\`{}|^')
+
+
+def _svg_runs_code(path: Path) -> str | None:
+    """What in an SVG file could run code (a script, an event handler, a javascript: link), if anything."""
+    from generator.site.security import findings
+
+    data = path.read_bytes()
+    if path.suffix.lower() == ".svgz":
+        import gzip
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError):
+            return "data that is not a gzip-compressed picture"
+    found = findings(data.decode("utf-8", errors="replace"))
+    return found[0].what if found else None
 
 
 def check_content(docs_dir: Path, project: Path, languages: list[str]) -> None:
@@ -173,6 +191,14 @@ def check_content(docs_dir: Path, project: Path, languages: list[str]) -> None:
             elif path.is_file() and name.lower().endswith(SCRIPT_SUFFIXES):
                 refuse(path, "a script in content/ would be published as one of the site's own and could run.",
                        "remove it; the site runs only the generator's scripts.")
+            elif path.is_file() and name.lower().endswith(DOCUMENT_SUFFIXES):
+                refuse(path, "an HTML or XML file in content/ would be published as a page of the site without "
+                       "its checks or its security policy, and a script in it could run.",
+                       "write the page as Markdown (.md) instead, or remove the file.")
+            elif path.is_file() and name.lower().endswith((".svg", ".svgz")) and _svg_runs_code(path):
+                refuse(path, f"the picture holds {_svg_runs_code(path)}; opened on its own, it would run as the "
+                       "site's own script.", "save the picture without scripts, event handlers and links "
+                       "(e.g. export it again as plain SVG), or use a PNG.")
             elif path.is_file() and rel in ours:
                 refuse(path, f"the generator writes its own {rel} here.", "rename or remove the file.")
             elif set(name) & _ADDRESS_CHARACTERS or any(ord(c) < 0x20 for c in name):

@@ -26,6 +26,11 @@ POLICY = ("default-src 'self' file:; script-src 'self' file:; style-src 'self' f
 DATA_TYPES = ("application/json", "application/ld+json")
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcdoc"}
 _RUNNABLE_URL = re.compile(r"^\s*(javascript|vbscript|data\s*:\s*text/html)\s*:?", re.I)
+# Browsers drop tabs and line breaks anywhere in an address and spaces and control characters around it, so
+# "java&#x09;script:" is a javascript: address: they are dropped here too before the address is judged.
+_IGNORED_IN_ADDRESS = re.compile(r"[\t\n\r]|^[\x00-\x20]+")
+# SVG animation sets an attribute (href, say) to these values over time: they are addresses as well.
+_ANIMATED = {"values", "to", "from", "by"}
 
 
 def add_policy(page: str) -> str:
@@ -64,12 +69,27 @@ class _Scanner(html.parser.HTMLParser):
                 self.found.append(Finding("an inline <script> element", "<script"))
             elif re.match(r"^\s*([a-z][a-z0-9+.-]*:|//)", values["src"], re.I):
                 self.found.append(Finding(f"a script from elsewhere ({values['src']})", values["src"]))
+            elif not re.split(r"[?#]", _IGNORED_IN_ADDRESS.sub("", values["src"]))[0].lower().endswith(".js"):
+                # content/ may hold no .js file (assemble.check_content), so every .js file of the site is the
+                # generator's or the theme's; any other file run as a script would be a page's own.
+                self.found.append(Finding(f"a script from a file that is not one of the site's scripts "
+                                          f"({values['src']})", values["src"]))
         for name, value in values.items():
             if name.startswith("on"):
                 self.found.append(Finding(f"an event-handler attribute {name}= on <{tag}>", name))
-            elif name in _URL_ATTRIBUTES and _RUNNABLE_URL.match(value):
-                scheme = _RUNNABLE_URL.match(value).group(1).split(":")[0].lower()
-                self.found.append(Finding(f"a {scheme}: address in {name}= on <{tag}>", f"{scheme}:"))
+                continue
+            if name in _URL_ATTRIBUTES:
+                addresses = [value]
+            elif tag in ("animate", "set") and name in _ANIMATED:
+                addresses = value.split(";")
+            else:
+                continue
+            for address in addresses:
+                runnable = _RUNNABLE_URL.match(_IGNORED_IN_ADDRESS.sub("", address))
+                if runnable:
+                    scheme = runnable.group(1).split(":")[0].lower()
+                    self.found.append(Finding(f"a {scheme}: address in {name}= on <{tag}>", f"{scheme}:"))
+                    break
 
 
 def findings(page: str) -> list[Finding]:

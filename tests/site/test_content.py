@@ -138,16 +138,20 @@ def test_content_that_would_publish_more_than_pages_is_refused(tmp_path):
     rules = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8") + "languages:\n  - code: en\n    name: English\n"
     project = small_project(tmp_path / "p", rules, content={
         "om-siden.md": "# Om\n", "widget.js": "alert(1)\n", "assets/checklist.js": "alert(2)\n",
-        "en/side.md": "# Side\n"})
+        "en/side.md": "# Side\n", "side.html": "<script>alert(3)</script>", "data.XML": "<x/>",
+        "img/ond.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(4)</script></svg>',
+        "img/fin.svg": '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>'})
     os.mkfifo(project / "content" / "roer.md")
     with pytest.raises(InputError) as caught:
         assemble(project / "rules.yaml", project / "content")
     message = str(caught.value)
     for words in ["content/widget.js: a script in content/ would be published",
                   "content/assets/checklist.js: a script in content/", "content/en: the site in language 'en'",
-                  "content/roer.md: this is not a regular file"]:
+                  "content/roer.md: this is not a regular file",
+                  "content/side.html: an HTML or XML file in content/", "content/data.XML: an HTML or XML file",
+                  "content/img/ond.svg: the picture holds an inline <script> element"]:
         assert words in message, message
-    assert "om-siden.md" not in message
+    assert "om-siden.md" not in message and "fin.svg" not in message
 
 
 @pytest.mark.parametrize("name, bad", [("javascript:alert(1).md", ":"), ("q?x.md", "?"), ("a#b.md", "#"),

@@ -96,6 +96,15 @@ def test_every_override_escapes_every_value():
     ('<a href="jav&#x61;script:alert(1)">x</a>', ["a javascript: address in href= on <a>"]),
     ('<iframe src="data:text/html,<script>alert(1)</script>"></iframe>', ["a data: address in src= on <iframe>"]),
     ('<form action="vbscript:x"></form>', ["a vbscript: address in action= on <form>"]),
+    # Found by the hostile-input probe: browsers drop tabs and line breaks inside an address; SVG animation
+    # sets an href to each of its values; a same-origin text file runs as a script if a page names it.
+    ('<a href="java&#x09;script:alert(1)">x</a>', ["a javascript: address in href= on <a>"]),
+    ('<a href="&#x01; java\nscript:alert(1)">x</a>', ["a javascript: address in href= on <a>"]),
+    ('<svg><animate attributeName="href" values="#a;javascript:alert(1)"/></svg>',
+     ["a javascript: address in values= on <animate>"]),
+    ('<svg><set attributeName="href" to="javascript:alert(1)"/></svg>', ["a javascript: address in to= on <set>"]),
+    ('<script src="evil.txt"></script>', ["a script from a file that is not one of the site's scripts (evil.txt)"]),
+    ('<script src="../assets/checklist.js?v=2"></script>', []),
 ])
 def test_findings_name_what_could_run(html, found):
     assert [f.what for f in security.findings(html)] == found
