@@ -1,9 +1,12 @@
 """Hand-written pages (content/*.md): Markdown with Jinja tags, rendered in a sandbox with only the scheme's data.
 
 A page may print the scheme's data (`{{ scheme.name }}`, `{% for s in rules.sources %}`) and use the macros
-(`m.fact(...)`), nothing else: Jinja's `SandboxedEnvironment` refuses Python's insides
-(`cycler.__init__.__globals__`), the only template a page may import is the macros, and numbers and texts
-cannot be blown up (`9**9**9`, `'x' * 10**9`). Whatever goes wrong is reported at its file and line.
+(`m.fact(...)`), nothing else: Jinja's `ImmutableSandboxedEnvironment` refuses Python's insides
+(`cycler.__init__.__globals__`) and any change to the data (the same scheme is rendered for every language, so a
+page's `rules.checklists[0].next_steps.append(...)` would change the others'); of the scheme's objects a page reads
+fields and properties only (pydantic's own methods such as `parse_file` would read any file); the only template a
+page may import is the macros, and numbers, texts and loops cannot be blown up (`9**9**9`, `'x' * 10**9`,
+`range(10**5)` inside `range(10**5)`). Whatever goes wrong is reported at its file and line.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ import operator
 import re
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from pydantic import BaseModel
 
 from generator.scheme.problems import InputError, Problem
 
@@ -22,6 +26,7 @@ DATA = ("_", "rules", "scheme", "sources", "legal", "roles", "pages", "module_or
         "quotes_of", "source_language", "legal_label", "exclusions_of")
 MAX_ITEMS = 100_000   # the longest text or list `*` may make
 MAX_BITS = 100_000    # the largest number `**` may make
+MAX_RANGE = 1_000     # the longest range() a page may loop over (nested loops multiply)
 
 
 class _MacrosOnly(jinja2.BaseLoader):
@@ -63,10 +68,25 @@ def _guarded(name: str, function):
     return guarded
 
 
-class ContentEnvironment(SandboxedEnvironment):
+def _range(*args):
+    """range(), no longer than MAX_RANGE."""
+    numbers = range(*args)
+    if len(numbers) > MAX_RANGE:
+        raise jinja2.exceptions.SecurityError(f"range() may give at most {MAX_RANGE} numbers in a page")
+    return numbers
+
+
+class ContentEnvironment(ImmutableSandboxedEnvironment):
     """The sandbox for hand-written pages, with texts, lists and numbers kept to sizes a page can use."""
 
     intercepted_binops = frozenset({"*", "**", "%"})
+
+    def is_safe_attribute(self, obj, attr, value):
+        if isinstance(obj, BaseModel):
+            kind = type(obj)
+            if attr not in kind.model_fields and not isinstance(getattr(kind, attr, None), property):
+                return False
+        return super().is_safe_attribute(obj, attr, value)
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 — Jinja's own signature
         method = getattr(__obj, "__wrapped__", __obj)  # the sandbox wraps str.format
@@ -103,6 +123,8 @@ def environment(base: jinja2.Environment, templates) -> ContentEnvironment:
     env.filters.update({name: _guarded(name, function) for name, function in env.filters.items()})
     env.tests["contains"] = base.tests["contains"]
     env.globals.update({name: base.globals[name] for name in DATA if name in base.globals})
+    env.globals["range"] = _range
+    env.globals.pop("lipsum", None)   # lipsum(10**5, …) makes text without end
     return env
 
 

@@ -46,6 +46,14 @@ def test_a_page_prints_the_schemes_data_and_uses_the_macros():
     "{{ joiner.__init__.__globals__['__builtins__']['open']('/etc/passwd').read() }}",
     "{{ lipsum.__globals__.os.popen('id').read() }}",
     "{{ scheme.__dict__ }}",
+    # Found by the hostile-input probe: the data is shared by every language's pages, and pydantic's own
+    # methods read files; loops and lipsum could run without end.
+    "{{ rules.sources.append('x') }}",
+    "{{ rules.scheme.about.clear() }}",
+    "{{ rules.parse_file('/etc/hostname') }}",
+    "{{ scheme.model_dump() }}",
+    "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    "{{ lipsum(100000, False, 100000, 100000) }}",
 ])
 def test_python_insides_are_out_of_reach(expression):
     error = refused(f"# Om\n\nTekst.\n{expression}\n")
