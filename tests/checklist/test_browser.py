@@ -212,6 +212,29 @@ def test_without_javascript_every_question_and_outcome_is_a_printable_checklist(
     context.close()
 
 
+@pytest.mark.parametrize("checklist_id", list(CHECKLISTS))
+def test_without_javascript_enter_in_a_field_sends_nothing(browser, base_url, checklist_id):
+    """Found by the hostile-input probe: with the script off, Enter in the number field submitted the form, and
+    the answers went to the server in the address (?egen-virksomhed=yes&ejere=3)."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    requests = []
+    page.goto(f"{base_url}/{checklist_id}.html")
+    page.on("request", lambda request: requests.append(request.url))
+    fields = page.locator(f'form[data-checklist="{checklist_id}"] input:visible')
+    assert fields.count() > 0
+    for n in range(fields.count()):
+        field = fields.nth(n)
+        if field.get_attribute("type") in ("radio", "checkbox"):
+            field.check()
+        else:
+            field.fill("3")
+        field.press("Enter")
+    page.wait_for_load_state()
+    assert requests == [] and "?" not in page.url, (requests, page.url)
+    context.close()
+
+
 def _screens(page, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
     for label, width, height in (("desktop", 1280, 900), ("phone", 390, 844)):
