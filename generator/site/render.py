@@ -43,11 +43,25 @@ _MARKDOWN_SYNTAX = {"[": "&#91;", "]": "&#93;", "*": "&#42;", "_": "&#95;", "`":
 _SYNTAX_RE = re.compile("[" + re.escape("".join(_MARKDOWN_SYNTAX)) + "]")
 
 
+# A line break in a value would start a new Markdown line, where "!!! danger", "# " or four spaces become a
+# warning box, a heading or code: a value is one line. What starts a line in Markdown ('#', '!!!', '-', '+', '>',
+# '=', '1.') is escaped at the start of a value, which a template may print at the start of a line.
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]+")
+_LINE_START = re.compile(r"^\s+|^[#!+\-=]|^(\d+)([.)])")
+
+
+def _line_start(match: re.Match) -> str:
+    if match.group(1):
+        return match.group(1) + f"&#{ord(match.group(2))};"
+    return "" if match.group().isspace() else f"&#{ord(match.group())};"
+
+
 def safe_text(value: object) -> Markup:
     """Escape a data value so that neither HTML nor Markdown reads anything in it as markup."""
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
-    escaped = html.escape(str(value), quote=True)
+    escaped = html.escape(_LINE_BREAKS.sub(" ", str(value)), quote=True)
+    escaped = _LINE_START.sub(_line_start, escaped, count=1)
     return Markup(_SYNTAX_RE.sub(lambda m: _MARKDOWN_SYNTAX[m.group()], escaped))
 
 

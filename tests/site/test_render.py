@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import markdown
 import pytest
@@ -31,6 +32,20 @@ def test_safe_text_leaves_nothing_that_html_or_markdown_reads_as_markup():
     assert "<a" not in html and "<em>" not in html and "<code>" not in html
     from bs4 import BeautifulSoup
     assert BeautifulSoup(html, "html.parser").get_text() == HOSTILE
+
+
+@pytest.mark.parametrize("value", [
+    'For borgere\n\n!!! danger "Vigtigt"\n    Ring straks til 11 22 33 44.\n\n# FAKE\n\n    kode\n\n---',
+    "Checklists are tested.\r\n\r\n## PO-HEADING", "a\u2028# b", "!!! danger", "# Overskrift", "    kode",
+    "1. punkt", "- punkt", "+ punkt", "===",
+])
+def test_safe_text_is_one_line_that_starts_no_markdown_block(value):
+    """Found by the hostile-input probe: a line break in a title or a translation started a new Markdown line,
+    where '!!! danger' made a red warning box and '#' a heading."""
+    html = markdown.markdown("Tekst\n\n" + render.safe_text(value) + "\n",
+                             extensions=["admonition", "attr_list", "md_in_html"])
+    assert "\n" not in render.safe_text(value)
+    assert html.count("<p>") == 2 and not re.search(r"<(h\d|pre|code|ul|ol|hr|div)\b", html), html
 
 
 def test_safe_text_keeps_markup_the_templates_made_themselves():
