@@ -95,9 +95,18 @@ def atomic(path: str | Path, mode: str = "wb", encoding: str | None = None) -> I
 
     A symbolic link is written through (its target is replaced), so the link stays a link.
     """
+    import stat
+
     path = Path(os.path.realpath(path)) if Path(path).is_symlink() else Path(path)
     if path.is_dir():
         raise problem(IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path)))
+    with contextlib.suppress(FileNotFoundError):
+        if not stat.S_ISREG(path.stat().st_mode):
+            # Renaming over a device or a pipe would put a file in its place (as root, over /dev/null).
+            raise InputError([Problem(str(path), None, None, "", "this is not a regular file (a device, pipe or "
+                                      "socket); the tools write files only, and never replace such a thing.",
+                                      "write to a file path instead (or leave the option out to print).")],
+                             str(path))
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:

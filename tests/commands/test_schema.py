@@ -30,11 +30,25 @@ def test_schema_out_writes_the_schema(tmp_path):
 
 def test_a_schema_write_that_fails_leaves_the_old_file(tmp_path):
     out = tmp_path / "rules.schema.json"
-    out.write_text('{"old": true}\n', encoding="utf-8")
+    out.write_text('{"$schema": "old"}\n', encoding="utf-8")
     result = run("--out", str(out), limit=4096)
     assert result.returncode == 1 and "File too large" in result.stderr and "Traceback" not in result.stderr
-    assert out.read_text(encoding="utf-8") == '{"old": true}\n'
+    assert out.read_text(encoding="utf-8") == '{"$schema": "old"}\n'
     assert [p.name for p in tmp_path.iterdir()] == ["rules.schema.json"]
+
+
+def test_schema_out_replaces_neither_the_scheme_nor_a_device_or_pipe(tmp_path):
+    """Found by the hostile-input probe: `--out rules.yaml` turned the scheme into JSON, and `--out /dev/null`
+    (as root) replaced the device with a file."""
+    scheme = tmp_path / "rules.yaml"
+    scheme.write_text("scheme:\n  name: Test\n", encoding="utf-8")
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    for out, words in ((scheme, "is not a JSON Schema"), (pipe, "not a regular file")):
+        result = run("--out", str(out))
+        assert result.returncode == 1 and words in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert scheme.read_text(encoding="utf-8") == "scheme:\n  name: Test\n"
+    assert not pipe.is_file() and pipe.exists()
 
 
 def test_make_schema_uses_the_whole_or_nothing_write():
