@@ -10,9 +10,10 @@ that serialises builds of the same folder. Only when all of it is built is it pu
 - otherwise the old folder is renamed aside and the new one into place; a build killed between those two
   renames leaves the old site aside, and the next build (or `recover`) puts it back before anything else.
 
-The generator replaces only what it made: every site it builds carries a marker file, and a folder that is not
-empty and has no marker, or that is or holds the project's own files, is refused. Staging folders left by a
-killed build carry the same marker (or are empty) and are removed by the next build.
+The generator replaces only what it made: every site it builds carries a marker file listing the files it
+wrote, and a folder that is not empty and has no marker, holds files the build did not write, or is or holds the
+project's own files, is refused. Staging folders left by a killed build carry the marker (or are empty), and old
+sites set aside hold only what their build wrote: the next build removes those, and nothing else.
 """
 
 from __future__ import annotations
@@ -33,6 +34,37 @@ from generator.scheme.problems import InputError, Problem
 MARKER = ".generator-site"
 MARKER_TEXT = ("This folder was made by `python -m generator build`.\n"
                "The next build replaces it whole; the generator never replaces a folder without this file.\n")
+# A published site's marker lists, after this line, every file the build wrote: a file not in the list was put
+# there by someone else (a CNAME, a .git checkout, notes), and the generator neither replaces nor removes it.
+FILES_LINE = "files written by the build:"
+
+
+def written(folder: Path) -> set[str] | None:
+    """The files the build wrote into `folder`, from its marker; None for a staging folder or an old marker."""
+    try:
+        text = (folder / MARKER).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    head, found, files = text.partition(FILES_LINE + "\n")
+    return set(files.splitlines()) if found else None
+
+
+def files_in(folder: Path) -> set[str]:
+    """Every file in `folder` (links included), by its path inside it, the marker left out."""
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*")
+            if p.is_symlink() or not p.is_dir()} - {MARKER}
+
+
+def added(folder: Path) -> list[str]:
+    """Files in a built folder that its build did not write (none where the marker has no list)."""
+    listed = written(folder)
+    return [] if listed is None else sorted(files_in(folder) - listed)
+
+
+def write_marker(folder: Path) -> None:
+    """Mark a finished site as the build's own, with the list of what it wrote."""
+    listing = "\n".join(sorted(files_in(folder)))
+    (folder / MARKER).write_text(f"{MARKER_TEXT}{FILES_LINE}\n{listing}\n", encoding="utf-8")
 
 
 def refuse(site_dir: Path, message: str, fix: str) -> InputError:
@@ -68,6 +100,13 @@ def check_target(site_dir: Path, project: Path, inputs: list[Path]) -> None:
         raise refuse(site_dir, f"the folder is not empty and was not made by a build (it has no {MARKER} "
                      "file), so it is not replaced; nothing was changed.",
                      "give an empty or new folder with --site-dir, or move this folder's files away first.")
+    extra = added(real) if real.is_dir() else []
+    if extra:
+        shown = ", ".join(extra[:5]) + (f" and {len(extra) - 5} more" if len(extra) > 5 else "")
+        raise refuse(site_dir, f"the folder holds files the build did not write ({shown}); the next build would "
+                     "replace them, so nothing was changed.",
+                     "put files that belong to the site (a CNAME, say) in content/, which is published with it, "
+                     "and move the others out of the site folder.")
     if real.is_dir() and not site_dir.is_symlink() and os.path.ismount(real):
         raise refuse(site_dir, "the site folder is a mount point, so it cannot be replaced in one step; "
                      "nothing was changed.",
@@ -112,6 +151,7 @@ class Staging:
 
     def publish(self) -> None:
         """Make the staging folder the published site in one step; remove the old site."""
+        write_marker(self.path)
         set_modes(self.path)
         old = swap(self.path, self.site_dir)
         self.path = None
@@ -188,7 +228,7 @@ def recover(site_dir: Path) -> None:
     """Put back an old site left aside by a build killed between its two renames (see `swap`)."""
     if site_dir.exists() or site_dir.is_symlink():
         return
-    aside = sorted((p for p in site_dir.parent.glob(f"{site_dir.name}{_ASIDE}*") if (p / MARKER).is_file()),
+    aside = sorted((p for p in site_dir.parent.glob(f"{site_dir.name}{_ASIDE}*") if _only_ours(p)),
                    key=lambda p: p.stat().st_mtime)
     if aside:
         os.rename(aside[-1], site_dir)
@@ -197,18 +237,25 @@ def recover(site_dir: Path) -> None:
 def clean_stale(site_dir: Path) -> None:
     """Remove what killed builds left beside `site_dir`: staging folders and old sites set aside.
 
-    Called under the lock, so no other build is using them. Only folders with the marker, or empty ones,
-    are removed: never anything the generator did not make.
+    Called under the lock, so no other build is using them. Removed are only a hidden staging folder with the
+    marker (a build's unfinished output) or empty, and a finished site set aside that holds nothing but what
+    its build wrote. A folder whose name only looks like these (`site-old-2024`, a backup) and holds
+    anything else, notes say, stays as it is: never anything the generator did not make.
     """
     live = Path(os.path.realpath(site_dir)) if site_dir.is_symlink() else None
-    for pattern in (f".{site_dir.name}-*", f"{site_dir.name}{_ASIDE}*"):
+    for staging, pattern in ((True, f".{site_dir.name}-*"), (False, f"{site_dir.name}{_ASIDE}*")):
         for path in site_dir.parent.glob(pattern):
             if path.is_symlink() or not path.is_dir() or path == live:
                 continue
-            if (path / MARKER).is_file():
+            if _only_ours(path) or (staging and (path / MARKER).is_file() and written(path) is None):
                 _remove(path)
-            elif not any(path.iterdir()):
+            elif staging and not any(path.iterdir()):
                 path.rmdir()
+
+
+def _only_ours(folder: Path) -> bool:
+    """A finished site that holds only what its build wrote."""
+    return (folder / MARKER).is_file() and written(folder) is not None and not added(folder)
 
 
 def _remove(path: Path) -> None:

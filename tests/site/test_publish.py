@@ -60,6 +60,7 @@ def test_a_folder_not_made_by_a_build_is_refused_and_one_made_by_a_build_is_repl
     assert built.returncode == 0, built.stderr
     assert (project / "site" / publish.MARKER).is_file() and (project / "site" / "index.html").is_file()
     (project / "site" / "stale.html").write_text("from the last build", encoding="utf-8")
+    publish.write_marker(project / "site")   # as the last build, which wrote stale.html, listed it
     again = generator("build", "--site-dir", "site", cwd=project)
     assert again.returncode == 0, again.stderr
     assert not (project / "site" / "stale.html").exists(), "the whole site was replaced"
@@ -97,6 +98,37 @@ def test_stale_staging_folders_are_removed_and_nothing_else(project):
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in project.glob(".site-*")) == [".site-notes"]
     assert (foreign / "notes.txt").read_text(encoding="utf-8") == "not the generator's"
+
+
+def test_files_someone_added_to_a_built_site_are_neither_replaced_nor_removed(project):
+    """Found by the hostile-input probe: a CNAME or a .git checkout put into site/ was deleted by the next build."""
+    assert generator("build", cwd=project).returncode == 0
+    site = project / "site"
+    assert publish.written(site) == publish.files_in(site), "the marker lists what the build wrote"
+    (site / "CNAME").write_text("mikrolaan.example.dk\n", encoding="utf-8")
+    (site / ".git").mkdir()
+    (site / ".git" / "config").write_text("[core]\n", encoding="utf-8")
+    result = generator("build", cwd=project)
+    assert result.returncode == 1 and "files the build did not write (.git/config, CNAME)" in result.stderr
+    assert "content/" in result.stderr and "Traceback" not in result.stderr
+    assert (site / "CNAME").is_file() and (site / ".git" / "config").is_file()
+
+
+def test_a_backup_that_only_looks_like_an_old_site_is_left_alone(project):
+    """Found by the hostile-input probe: `mv site site-old-2024` plus notes was put back and then deleted."""
+    assert generator("build", cwd=project).returncode == 0
+    backup = project / "site-old-2024"
+    (project / "site").rename(backup)
+    (backup / "NOTES.txt").write_text("my notes", encoding="utf-8")
+    (project / "site-old-empty").mkdir()
+    left_by_a_killed_build = project / "site-old-4242"
+    assert generator("build", "--site-dir", "other", cwd=project).returncode == 0
+    shutil.copytree(project / "other", left_by_a_killed_build)
+    result = generator("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (backup / "NOTES.txt").read_text(encoding="utf-8") == "my notes" and (project / "site-old-empty").is_dir()
+    assert not left_by_a_killed_build.exists(), "an old site set aside that holds only its build's files goes"
+    assert (project / "site" / "index.html").is_file()
 
 
 def test_two_builds_at_once_both_succeed_one_after_the_other(project):
