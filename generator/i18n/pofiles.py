@@ -31,7 +31,20 @@ def _lines_with_problems(raw: bytes, name: str) -> list[Problem]:
         line = raw[: exc.start].count(b"\n") + 1
         return [Problem(name, line, None, "", f"the byte 0x{raw[exc.start]:02x} is not valid UTF-8.",
                         "save the file as UTF-8 (Poedit does), with 'charset=UTF-8' in its header.")]
-    for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), start=1):
+    text = text.removeprefix("\ufeff")
+    lone_cr = re.search(r"\r(?!\n)", text)
+    if lone_cr:
+        return [Problem(name, text[: lone_cr.start()].count("\n") + 1, None, "", "the file ends its lines with a "
+                        "carriage return alone (old Mac style), so it would be read as one line and every "
+                        "translation lost.", "save the file with ordinary line ends (Poedit and any current "
+                        "editor do).")]
+    charset = re.search(r'^"Content-Type:[^"\n]*charset=([^"\\\s]+)', text, re.M)
+    if charset and _known_codec(charset.group(1)) not in (None, "utf-8"):
+        return [Problem(name, text[: charset.start()].count("\n") + 1, None, "", f"the header says the file is "
+                        f"in {charset.group(1)}, but translation files are read as UTF-8; reading it as "
+                        f"{charset.group(1)} would garble every letter outside ASCII.",
+                        "save the file as UTF-8 and write charset=UTF-8 in the Content-Type line.")]
+    for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
@@ -47,6 +60,14 @@ def _lines_with_problems(raw: bytes, name: str) -> list[Problem]:
     return problems
 
 
+def _known_codec(name: str) -> str | None:
+    import codecs
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
 def placeholder_problem(msgid: str, msgstr: str) -> str | None:
     """Why `msgstr` cannot stand in for `msgid` when `%(name)s` placeholders are filled in, or None."""
     if not _PLACEHOLDER.search(msgid) or not msgstr:
@@ -56,6 +77,12 @@ def placeholder_problem(msgid: str, msgstr: str) -> str | None:
     if "%" in rest:
         return ("the translation has a % that is not a placeholder; write %% for a percent sign, and "
                 "placeholders as %(name)s")
+    odd = [m.group() for m in _FORMAT.finditer(msgstr) if m.group() != "%%" and not re.fullmatch(
+        r"%\([A-Za-z_][A-Za-z0-9_]*\)s", m.group())]
+    if odd:
+        return (f"the translation writes the placeholder {odd[0]}, which the page cannot fill in (the texts "
+                "put in are words, without width or number format); write it as %(name)s, as the Danish text "
+                "does")
     unknown = sorted(set(_format_names(msgstr)) - wanted)
     if unknown:
         known = ", ".join(f"%({n})s" for n in sorted(wanted))
@@ -82,7 +109,7 @@ def read(path: Path, code: str):
     if problems:
         raise InputError(problems, name)
     try:
-        catalog = read_po(io.BytesIO(raw), locale=code, abort_invalid=True)
+        catalog = read_po(io.BytesIO(raw.removeprefix(b"\xef\xbb\xbf")), locale=code, abort_invalid=True)
     except LookupError as exc:
         line = next((n for n, l in enumerate(raw.split(b"\n"), 1) if b"charset=" in l), None)
         raise InputError([Problem(name, line, None, "", f"the header names an encoding Python does not know "
@@ -93,7 +120,11 @@ def read(path: Path, code: str):
                                   "fix the line (PO format: msgctxt, msgid, msgstr in quotes), or "
                                   "open and save the file in Poedit.")], name) from None
     for message in catalog:
-        if message.id and isinstance(message.id, str) and isinstance(message.string, str):
+        if isinstance(message.id, (tuple, list)):
+            problems.append(Problem(name, message.lineno, None, "", "this entry has plural forms (msgid_plural), "
+                                    "which the site's texts never use.", "remove the msgid_plural and msgstr[n] "
+                                    "lines; give the translation as one msgstr."))
+        elif message.id and isinstance(message.id, str) and isinstance(message.string, str):
             why = placeholder_problem(message.id, message.string)
             if why:
                 problems.append(Problem(name, message.lineno, None, "", why.partition("; ")[0] + ".",

@@ -96,6 +96,9 @@ def line_of(project: Path, needle: str) -> int:
     ('"100% %(source)s"', ["a % that is not a placeholder", "write %%"]),
     ('"Source: %s"', ["a % that is not a placeholder"]),
     ('"Source: %(source)"', ["a % that is not a placeholder"]),
+    # Found by the hostile-input probe: these passed the check and then crashed the build.
+    ('"Source: %(source)d"', ["writes the placeholder %(source)d", "%(name)s"]),
+    ('"Source: %(source)99999999999999999999s"', ["writes the placeholder %(source)99999999999999999999s"]),
 ])
 def test_a_translation_with_placeholders_that_cannot_be_filled_is_refused_at_its_line(project, msgstr, words):
     needle = 'msgid "Kilde: %(source)s"'
@@ -124,6 +127,23 @@ def test_an_unknown_charset_is_refused_at_its_header_line(project):
     error = damaged(project, "charset=utf-8", "charset=bogus")
     assert "encoding Python does not know" in str(error) and "charset=UTF-8" in str(error)
     assert error.problems[0].line == line_of(project, "charset=bogus")
+
+
+def test_a_catalogue_that_would_be_misread_is_refused_before_anything_is_written(project):
+    """Found by the hostile-input probe: `translations` read a file with old Mac line ends as empty and one whose
+    header says latin-1 as garbled, and wrote them back with the translations lost."""
+    po = project / "translations" / "en.po"
+    good = po.read_text(encoding="utf-8")
+    for text, words in ((good.replace("\n", "\r"), "carriage return alone"),
+                        (good.replace("charset=utf-8", "charset=latin-1"), "the header says the file is in latin-1"),
+                        (good + '\nmsgid "Forside"\nmsgid_plural "Forsider"\nmsgstr[0] "Home"\nmsgstr[1] "Homes"\n',
+                         "plural forms")):
+        po.write_text(text, encoding="utf-8", newline="")
+        with pytest.raises(InputError) as caught:
+            i18n.read_catalog(project / "translations", "en")
+        assert words in str(caught.value) and caught.value.problems[0].line, str(caught.value)
+    po.write_bytes(b"\xef\xbb\xbf" + good.encode("utf-8"))
+    assert i18n.read_catalog(project / "translations", "en") is not None, "a byte-order mark (Notepad) is fine"
 
 
 def test_a_catalogue_that_is_a_folder_is_refused(project):
