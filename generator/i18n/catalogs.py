@@ -86,6 +86,12 @@ def update(rules_file: Path, content_dir: Path | None) -> list[str]:
         new = Catalog(locale=lang.code, project=rules.scheme.name, fuzzy=False,
                       header_comment="# " + HEADER.format(scheme=rules.scheme.name,
                                                          language=i18n.language_name(rules.scheme.language, "en")))
+        path = i18n.catalog_path(folder, lang.code)
+        if path.is_file():
+            # The translators' own header: who translated, their team, when, and their comments above it.
+            new.header_comment = old.header_comment
+            new.last_translator, new.language_team = old.last_translator, old.language_team
+            new.revision_date = old.revision_date
         wanted = needed(rules, Path(rules_file), content_dir, lang.code)
         kept = 0
         for context, text in wanted.messages:
@@ -100,7 +106,6 @@ def update(rules_file: Path, content_dir: Path | None) -> list[str]:
         for entry in [*old, *old.obsolete.values()]:
             if entry.id and entry.string and new.get(entry.id, context=entry.context) is None:
                 new.obsolete[(entry.id, entry.context) if entry.context else entry.id] = entry
-        path = i18n.catalog_path(folder, lang.code)
         pofiles.write(path, new)
         lines.append(f"{path}: {len(wanted.messages)} texts, {kept} translated, {len(new.obsolete)} obsolete")
     return lines

@@ -3,6 +3,8 @@ leaves the old catalogue whole; a damaged catalogue is reported at its line, nev
 
 from __future__ import annotations
 
+import re
+
 import os
 import resource
 import subprocess
@@ -46,6 +48,20 @@ def test_translator_comments_survive_an_update(project):
     after = entry_block(po.read_text(encoding="utf-8"), "Kilder")
     assert after.startswith("# Husk: 'Sources' er vedtaget af redaktionen.\n# Anden linje.\n"), after
     assert 'msgstr "Sources"' in after
+
+
+def test_the_translators_header_survives_an_update(project):
+    """Found by the hostile-input probe: the header comment, Last-Translator and Language-Team were reset."""
+    po = project / "translations" / "en.po"
+    text = po.read_text(encoding="utf-8")
+    text = "# Oversat af redaktionen.\n" + re.sub(r'"Last-Translator: [^"]*"', r'"Last-Translator: Jane Doe <jane@example.dk>\\n"', text)
+    text = re.sub(r'"Language-Team: [^"]*"', r'"Language-Team: Redaktionen <red@example.dk>\\n"', text)
+    po.write_text(text, encoding="utf-8")
+    catalogs.update(project / "rules.yaml", project / "content")
+    after = po.read_text(encoding="utf-8")
+    assert after.startswith("# Oversat af redaktionen.\n"), after[:200]
+    assert "Last-Translator: Jane Doe <jane@example.dk>" in after
+    assert "Language-Team: Redaktionen <red@example.dk>" in after
 
 
 def test_a_write_that_fails_half_way_leaves_the_old_catalogue_whole(tmp_path):
