@@ -10,7 +10,6 @@ checklist in the scheme's language (LIX for Danish, the Flesch-Kincaid grade for
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -64,8 +63,8 @@ class Report:
 
 def today() -> dt.date:
     """Today, or the day given by SOURCE_DATE_EPOCH, so a check can be repeated exactly."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+    from generator.checklist.kinds.base import today as day_of_use
+    return day_of_use()
 
 
 def run(rules: Rules, rules_file: Path, content_dir: Path | None = None) -> Report:

@@ -44,7 +44,13 @@ def read_texts(rules: Rules, base_dir: Path, positions: Positions) -> tuple[dict
     root = Path(base_dir).resolve()
     for i, source in enumerate(rules.sources):
         where = ("sources", i, "text")
-        path = (root / source.text).resolve()
+        try:
+            path = (root / source.text).resolve()
+        except (RuntimeError, OSError, ValueError):   # a loop of links; a NUL in the path
+            problems.append(_problem(positions, where, f"the path '{source.text!r}'"[:120] + " cannot be "
+                                     "followed (a loop of links, or a character a path cannot hold).",
+                                     f"name the source's text file plainly, e.g. sources/{source.id}.txt."))
+            continue
         if not path.is_relative_to(root):
             problems.append(_problem(positions, where, f"the text file '{source.text}' lies outside the scheme's "
                                      "folder.", "copy the document's text into the scheme's folder, e.g. "

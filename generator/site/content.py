@@ -128,10 +128,38 @@ def environment(base: jinja2.Environment, templates) -> ContentEnvironment:
     return env
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def check_front_matter(source: str, display: str) -> None:
+    """Refuse front matter (the `---` block at the top) that is not a YAML mapping: MkDocs would silently show it
+    as text on the page instead."""
+    import yaml
+
+    found = _FRONT_MATTER.match(source)
+    if not found:
+        return
+    try:
+        data = yaml.safe_load(found.group(1) or "")
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 2
+        raise InputError([Problem(display, line, None, "", f"the front matter (the --- block at the top) is not "
+                                  f"valid YAML: {getattr(exc, 'problem', None) or exc}.", "write one "
+                                  "'key: value' per line, e.g. 'title: Om siden', or remove the block.")],
+                         display) from None
+    if data is not None and not isinstance(data, dict):
+        raise InputError([Problem(display, 2, None, "", "the front matter (the --- block at the top) is not a list "
+                                  "of 'key: value' lines.", "write one 'key: value' per line, e.g. "
+                                  "'title: Om siden', or remove the block.")], display)
+
+
 def render(env: ContentEnvironment, source: str, context: dict, display: str, macros: str) -> str:
     """Render a page's source, or raise InputError with the file, the line, what is wrong and the fix."""
     def stop(line, message, fix):
         raise InputError([Problem(display, line, None, "", message, fix)], display) from None
+
+    check_front_matter(source, display)
 
     try:
         template = env.from_string(macros + source)

@@ -3,6 +3,7 @@ mistake in a page's tags is a message at its line. A link in content/ that leads
 
 from __future__ import annotations
 
+import html
 import os
 import subprocess
 import sys
@@ -34,7 +35,7 @@ def test_a_page_prints_the_schemes_data_and_uses_the_macros():
     page = render("# Om\n\n{{ scheme.name }} har {{ rules.sources|length }} kilde.\n\n"
                   "{% for s in rules.sources %}- {{ s.title }} ({{ s.date|date }})\n{% endfor %}\n"
                   "{{ m.fact(scheme.about[0]) }}\n[Kilder]({{ url('sources') }})\n")
-    assert "Testordningen har 1 kilde." in page and "Et testnotat (2. januar 2020)" in page
+    assert "Testordningen har 1 kilde." in page and "Et testnotat (2. januar 2020)" in html.unescape(page)
     assert 'data-fact="om-1"' in page and "kilder.html" in page
 
 
@@ -140,6 +141,15 @@ def test_code_in_a_content_page_runs_neither_in_build_nor_in_check(tmp_path):
         assert result.returncode == 1, (command, result.stdout, result.stderr)
         assert "uid=" not in result.stdout + result.stderr
         assert "content/om-siden.en.md:3:" in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("front, line", [("---\ntitle: [\n---\n", 3), ("---\n- a\n---\n", 2)])
+def test_front_matter_that_is_not_yaml_is_refused_at_its_line(front, line):
+    """Found by the hostile-input probe: MkDocs showed broken front matter as a heading on the page."""
+    error = refused(front + "# Om\n\nTekst.\n")
+    assert error.problems[0].file == "content/om-siden.md" and error.problems[0].line == line, str(error)
+    assert "front matter" in str(error) and "fix:" in str(error)
+    assert render("---\ntitle: Om\n---\n# Om\n").startswith("---\ntitle: Om\n---\n")
 
 
 def test_content_that_would_publish_more_than_pages_is_refused(tmp_path):

@@ -44,8 +44,11 @@ class AmountQuestion(Question):
     def parse_value(self, text: str) -> Amount:
         match = AMOUNT.fullmatch(text)
         if not match:
-            raise AnswerError(self, text, f"'{text}' is not an amount such as 20000 or 20.000/month.")
-        kroner = int(match["kroner"].replace(".", ""))
+            raise AnswerError(self, text[:40], f"'{text[:40]}' is not an amount such as 20000 or 20.000/month.")
+        digits = match["kroner"].replace(".", "").lstrip("0")
+        if len(digits) > len(str(MAX_KRONER)):
+            raise AnswerError(self, text[:40] + "…", f"the amount is more than {MAX_KRONER} kroner.")
+        kroner = int(digits or "0")
         if kroner > MAX_KRONER:
             raise AnswerError(self, text, f"{text} is more than {MAX_KRONER} kroner.")
         return Amount(kroner, match["per"] or self.per)

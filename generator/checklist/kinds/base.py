@@ -66,7 +66,16 @@ def date_text(value: dt.date) -> str:
 def today() -> dt.date:
     """The day of use: SOURCE_DATE_EPOCH's day when set (so a build or check can be repeated), else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+    if not epoch:
+        return dt.date.today()
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    except (ValueError, OverflowError, OSError):
+        from generator.scheme.problems import InputError, Problem
+        raise InputError([Problem("SOURCE_DATE_EPOCH", None, None, "", f"the variable is {epoch[:40]!r}, not a "
+                                  "time the build can use (seconds since 1 January 1970).", "set it to a whole "
+                                  "number such as 1700000000 (`date +%s`), or unset it to use today.")],
+                         "SOURCE_DATE_EPOCH") from None
 
 
 class AnswerError(ValueError):

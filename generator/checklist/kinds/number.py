@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import StrictInt, model_validator
+from pydantic import Field, StrictInt, model_validator
 
 from generator.checklist.kinds.base import (AnswerError, Branch, Question, _, band_of, band_route, bands, bound,
                                              register, within)
@@ -14,6 +14,9 @@ from generator.scheme.model import Condition, Text
 # One rule for every reader of answers (command line, scenarios, the page's script): ASCII digits only, so
 # '١' (Arabic-Indic one) or '1e3' is refused everywhere alike.
 WHOLE_NUMBER = re.compile(r"-?[0-9]+", re.ASCII)
+# The page's script counts in floating point, exact only to 2**53: larger bounds or answers would be read
+# differently by Python and the browser (and Python refuses to read numbers of more than 4,300 digits).
+MAX_NUMBER = 10**15
 
 
 @register
@@ -22,10 +25,10 @@ class NumberQuestion(Question):
 
     kind: Literal["number"]
     """'number': a whole number from `min` to `max`."""
-    min: StrictInt
-    """The smallest allowed answer."""
-    max: StrictInt
-    """The largest allowed answer."""
+    min: Annotated[StrictInt, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+    """The smallest allowed answer (at most 15 digits)."""
+    max: Annotated[StrictInt, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+    """The largest allowed answer (at most 15 digits)."""
     unit: Text | None = None
     """The unit shown after the field, e.g. 'personer'."""
     unit_one: Text | None = None
@@ -44,7 +47,10 @@ class NumberQuestion(Question):
 
     def parse_value(self, text: str) -> int:
         if not WHOLE_NUMBER.fullmatch(text):
-            raise AnswerError(self, text, f"'{text}' is not a whole number (digits 0-9 only).")
+            raise AnswerError(self, text, f"'{text[:40]}' is not a whole number (digits 0-9 only).")
+        if len(text.lstrip("-").lstrip("0")) > 16:
+            raise AnswerError(self, text[:40] + "…", f"the number has {len(text)} digits; the answer is a whole "
+                              f"number from {self.min} to {self.max}.")
         number = int(text)
         if not self.min <= number <= self.max:
             raise AnswerError(self, text, f"{number} is outside {self.min}..{self.max}.")
