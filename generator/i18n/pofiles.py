@@ -19,6 +19,8 @@ from generator.scheme.problems import InputError, Problem
 _KEYWORD_LINE = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+"(?:[^"\\]|\\.)*"\s*$')
 _STRING_LINE = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
 _FORMAT = re.compile(r"%(?:%|\((?P<name>[A-Za-z_][A-Za-z0-9_]*)\)[-#0 +]*\d*(?:\.\d+)?[sdifr])")
+# Control characters (NUL, escape, C1) and the bidirectional overrides and isolates, which reorder text.
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
 _PLACEHOLDER = re.compile(r"%\([A-Za-z_][A-Za-z0-9_]*\)")
 
 
@@ -124,6 +126,12 @@ def read(path: Path, code: str):
             problems.append(Problem(name, message.lineno, None, "", "this entry has plural forms (msgid_plural), "
                                     "which the site's texts never use.", "remove the msgid_plural and msgstr[n] "
                                     "lines; give the translation as one msgstr."))
+        elif isinstance(message.string, str) and _UNSHOWABLE.search(message.string):
+            bad = _UNSHOWABLE.search(message.string).group()
+            problems.append(Problem(name, message.lineno, None, "", f"the translation holds the character "
+                                    f"U+{ord(bad):04X}, which is invisible or turns the text around on the page.",
+                                    "delete it (an escape such as \\0 or \\x.. in the msgstr, or a control "
+                                    "character pasted in)."))
         elif message.id and isinstance(message.id, str) and isinstance(message.string, str):
             why = placeholder_problem(message.id, message.string)
             if why:

@@ -98,6 +98,11 @@ def parse(raw: bytes, name: str) -> Document:
     return Document(data, positions)
 
 
+# Characters that reorder the text around them (right-to-left overrides and isolates): "‮gnp.exe" shows as
+# "exe.png". Arabic and Hebrew text needs none of them.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 class _Refused(Exception):
     """A document PyYAML could read but that must not be: too deep, or aliases repeating too much."""
 
@@ -138,6 +143,13 @@ class _Composer(yaml.composer.Composer, yaml.CSafeLoader):
             node = super().compose_node(parent, index)
         finally:
             self._depth -= 1
+        if isinstance(node, yaml.ScalarNode) and node.style == '"':
+            # An escape in double quotes ("\0", "\x9b", "\u202e") makes a character the file itself may not hold.
+            bad = yaml.reader.Reader.NON_PRINTABLE.search(node.value) or _BIDI_CONTROLS.search(node.value)
+            if bad:
+                raise _Refused(node.start_mark, f"the text holds the character U+{ord(bad.group()):04X} (written "
+                               "as an escape), which is invisible or turns the text around on the page.",
+                               "delete the escape (\\0, \\x.., \\u..) from the text.")
         if isinstance(node, yaml.MappingNode):
             size = 1 + sum(self._sizes.get(id(k), 1) + self._sizes.get(id(v), 1) for k, v in node.value)
         elif isinstance(node, yaml.SequenceNode):
@@ -173,6 +185,11 @@ def _compose(text: str, name: str, lines: Lines) -> yaml.Node:
         stop(lines.at(forbidden.start()), f"the character U+{ord(forbidden.group()):04X} cannot be in a YAML "
              "file.", "delete it (it often comes from copying text from another program); an editor that shows "
              "invisible characters helps.")
+    turned = _BIDI_CONTROLS.search(text)
+    if turned:
+        stop(lines.at(turned.start()), f"the invisible character U+{ord(turned.group()):04X} turns the text around "
+             "on the page (it can make one word look like another).", "delete it; Arabic and Hebrew text "
+             "needs no such character.")
     loader = None
     try:
         loader = _Composer(text)

@@ -115,6 +115,9 @@ def line_of(project: Path, needle: str) -> int:
     # Found by the hostile-input probe: these passed the check and then crashed the build.
     ('"Source: %(source)d"', ["writes the placeholder %(source)d", "%(name)s"]),
     ('"Source: %(source)99999999999999999999s"', ["writes the placeholder %(source)99999999999999999999s"]),
+    ('"Source:\x00 %(source)s"', ["the character U+0000"]),
+    ('"Source:\x1b[31m %(source)s"', ["the character U+001B"]),
+    ('"Source: \u202e%(source)s"', ["the character U+202E"]),
 ])
 def test_a_translation_with_placeholders_that_cannot_be_filled_is_refused_at_its_line(project, msgstr, words):
     needle = 'msgid "Kilde: %(source)s"'

@@ -35,6 +35,14 @@ def test_other_characters_yaml_forbids_are_refused(tmp_path, char):
     assert error.problems[0].line == TITLE_LINE and "cannot be in a YAML file" in error.problems[0].message
 
 
+@pytest.mark.parametrize("written, char", [("\\0", "U+0000"), ("\\x9b", "U+009B"), ("\\u202e", "U+202E"),
+                                           ("\\u2066", "U+2066"), ("\u202e", "U+202E")])
+def test_invisible_and_text_turning_characters_are_refused_also_when_written_as_escapes(tmp_path, written, char):
+    """Found by the hostile-input probe: "\\0" and "\\u202e" in double quotes reached the pages."""
+    error = refused(tmp_path, MINIMAL.replace("    title: Et testnotat", f'    title: "Et {written}testnotat"'))
+    assert error.problems[0].line == TITLE_LINE and char in error.problems[0].message, str(error)
+
+
 def test_six_hundred_nested_brackets_are_refused_not_a_recursion_error(tmp_path):
     error = refused(tmp_path, "scheme: " + "[" * 600 + "]" * 600 + "\n")
     assert error.problems[0].line == 1
