@@ -22,8 +22,8 @@ from mkdocs.exceptions import PluginError
 
 from generator import files as written
 from generator.site import assemble as site
-from generator.site import render, security, slim
-from generator.scheme.problems import InputError
+from generator.site import publish, render, security, slim
+from generator.scheme.problems import InputError, Problem
 
 _assembled: dict[int, site.Assembly] = {}
 
@@ -39,6 +39,7 @@ class _Built:
 
 
 _incremental = False                      # set by on_startup: serving, and every build after the first is dirty
+_building = False                         # set by on_startup: a build into config.site_dir (not a preview)
 _built: dict[str, _Built] = {}           # by site folder, while serving
 _kept: dict[int, tuple[bytes, set]] = {}  # by config, during a build: its frame and the pages left as they were
 
@@ -63,8 +64,9 @@ def on_startup(command, dirty):
     dirty=False here: Material's search plugin then leaves the index to this hook (its own merge assumes that
     one page changed). In a clean build (`mkdocs serve`) MkDocs renders every page anyway.
     """
-    global _incremental
+    global _incremental, _building
     _incremental = command == "serve"
+    _building = command == "build"
     if _incremental and not any(isinstance(f, _KnownIncremental) for f in _BUILD_LOG.filters):
         _BUILD_LOG.addFilter(_KnownIncremental())
 
@@ -82,10 +84,26 @@ class _KnownIncremental(logging.Filter):
 
 def on_config(config):
     try:
+        if _building:
+            _check_folders(config)
         _assemble(config)
     except InputError as exc:
         raise PluginError("\n" + str(exc)) from None
     return config
+
+
+def _check_folders(config) -> None:
+    """For `mkdocs build` as for `python -m generator build`: MkDocs empties site_dir, so it must be a folder a
+    build made (or an empty or new one), never the project or a stranger's; and docs_dir, all of which is
+    published, must lie inside the project."""
+    project = Path(config.config_file_path).resolve().parent
+    docs = Path(config.docs_dir).resolve()
+    if not docs.is_relative_to(project):
+        raise InputError([Problem(config.config_file_path, None, None, "", f"docs_dir is {docs}, outside the "
+                                  "project; everything in it would be published with the site.",
+                                  "keep the pages in the project, e.g. docs_dir: content.")],
+                         config.config_file_path)
+    publish.check_target(Path(config.site_dir), project, [docs, Path(config.config_file_path)])
 
 
 def on_files(files, config):
@@ -176,6 +194,11 @@ def on_post_build(config):
     # From Material's own stylesheet, not the site's copy: after an incremental build that copy is the last
     # build's slimmed one, which lacks the rules a page changed since may need.
     slim.slim(Path(config.site_dir), material=_material_stylesheet(config))
+    site_dir = Path(config.site_dir)
+    if _building and (not (site_dir / publish.MARKER).exists() or publish.written(site_dir) is not None):
+        # A plain `mkdocs build`: mark the site as the build's own, with what it wrote, as publishing does. (A
+        # staging folder of `python -m generator build`, marked without a list, gets its list when published.)
+        publish.write_marker(site_dir)
 
 
 def _material_stylesheet(config) -> Path | None:
@@ -185,13 +208,6 @@ def _material_stylesheet(config) -> Path | None:
         if found:
             return found[0]
     return None
-    assembly = _assembled.pop(id(config), None)
-    frame, kept = _kept.pop(id(config), (b"", set()))
-    if not _serving or assembly is None:
-        return
-    before = _built.get(config.site_dir)
-    search = _search_entries(config, kept, before.search if before else None)
-    _built[config.site_dir] = _Built(assembly.settings, {p.path: p.markdown for p in assembly.pages}, frame, search)
 
 
 def on_build_error(error):

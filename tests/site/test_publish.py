@@ -131,6 +131,22 @@ def test_a_backup_that_only_looks_like_an_old_site_is_left_alone(project):
     assert (project / "site" / "index.html").is_file()
 
 
+def test_plain_mkdocs_build_keeps_the_same_rules_for_its_folders(project, tmp_path):
+    """Found by the hostile-input probe: `mkdocs build -d DIR` (through the plugin) emptied a stranger's folder."""
+    def mkdocs(*args):
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=project, capture_output=True,
+                              text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO)})
+    for _ in range(2):   # a second plain build replaces the first: the plugin marks what it wrote
+        assert mkdocs().returncode == 0
+    assert publish.written(project / "site") == publish.files_in(project / "site")
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "thesis.txt").write_text("years of work", encoding="utf-8")
+    result = mkdocs("-d", str(foreign))
+    assert result.returncode == 1 and "was not made by a build" in result.stderr
+    assert (foreign / "thesis.txt").read_text(encoding="utf-8") == "years of work"
+
+
 def test_two_builds_at_once_both_succeed_one_after_the_other(project):
     first = generator("build", cwd=project)  # an old site to replace
     assert first.returncode == 0
