@@ -88,6 +88,10 @@ def assemble(rules_file: Path, docs_dir: Path | None, code: str | None = None, *
         extra = {"scheme_language": code,
                  "footer_links": footer_links(local, use_directory_urls),
                  "footer_label": escape(_("Om siden")),
+                 "not_found": {"title": escape(_("Siden findes ikke")),
+                               "text": escape(_("Der er ingen side på denne adresse. Måske er siden flyttet, eller "
+                                                "der er en fejl i adressen.")),
+                               "home": escape(_("Gå til forsiden"))},
                  "permalink_title": _("Link til dette afsnit"),
                  "alternate": alternates(rules, code, bool(scenarios), docs_dir, use_directory_urls)}
         # MkDocs' theme templates print these without escaping (and escape some twice), so they are escaped

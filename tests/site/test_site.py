@@ -243,6 +243,7 @@ def test_the_404_pages_links_resolve_from_the_sites_root(built_site):
         doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         hrefs = [a["href"] for a in doc.select("a[href]") if not urlsplit(a["href"]).scheme]
         assert hrefs and not [h for h in hrefs if h.startswith("//")], (path, hrefs)
+        assert "Not found" not in doc.h1.get_text() and doc.select_one("article a[href]"), "in the site's words"
         for href in hrefs:
             target = built_site / unquote(urlsplit(href).path).lstrip("/")
             if href.startswith("/") and urlsplit(href).path:
