@@ -190,4 +190,17 @@ def section(results: dict[str, tuple[Figures, Figures]], runs: int, when: str) -
 
 
 # What blocks a figure that misses its goal, found by reading the reports; shown next to each miss.
-WHY: dict[str, str] = {}
+WHY: dict[str, str] = {
+    "bytes": ("read from the kept reports (2026-12-03): on the checklist pages ours loads assets/checklist.js "
+              "(7.4 KB gzip), the checklist itself, which the stock page does without (its checklist cannot run), "
+              "plus print.css (0.9 KB) and theme.js (1.5 KB: Material's inline scripts as a file, since the "
+              "security policy allows no inline script); everything else is smaller (stylesheet 19.0 against "
+              "22.5 KB, no favicon or lunr files). The largest part that could wait is the search index "
+              "(19–30 KB), which Material's bundle fetches at load before anyone searches; fetching it on first "
+              "use needs a change to how the bundle requests search/search_index.json."),
+    "requests": ("read from the kept reports: stock Material has no Arabic lunr files, so the requests ours saves "
+                 "elsewhere (lunr language files only on a search, the favicon inline) are only the favicon here; "
+                 "ours adds print.css (media=print, fetched at low priority) and theme.js (required by the "
+                 "security policy). The way around: fold print.css into the one stylesheet under @media print, "
+                 "one request fewer on every page."),
+}

@@ -36,7 +36,7 @@ def export(project: Path, code: str) -> Path:
     from generator import i18n
     from generator.checklist.scenarios import load_scenarios, scenarios_dir
     from generator.scheme.loader import load
-    from generator.site.assemble import navigation, translations_dir
+    from generator.site.assemble import navigation, plain, translations_dir
     from generator.site.render import render_all
 
     rules_file, config_file = REPO / "rules.yaml", REPO / "mkdocs.yml"
@@ -56,9 +56,12 @@ def export(project: Path, code: str) -> Path:
         target.write_text(page.markdown, encoding="utf-8")
     for key in ("hooks", "extra_css", "extra_javascript"):
         config.pop(key, None)
+    # Stock Material: without the generator's plugin (named `scheme` in plugins:), with the others as they are.
+    config["plugins"] = [p for p in config.get("plugins", []) if p != "scheme" and not (isinstance(p, dict)
+                                                                                       and "scheme" in p)]
     config["theme"].pop("custom_dir", None)
     config["theme"]["language"] = code
-    config.update(docs_dir="docs", site_name=html.escape(local.scheme.site_title), nav=navigation(rendered),
+    config.update(docs_dir="docs", site_name=html.escape(local.scheme.site_title), nav=plain(navigation(rendered)),
                   use_directory_urls=False, strict=False)
     path = project / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
