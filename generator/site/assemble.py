@@ -199,8 +199,8 @@ def check_content(docs_dir: Path, project: Path, languages: list[str]) -> None:
                 refuse(path, "an HTML or XML file in content/ would be published as a page of the site without "
                        "its checks or its security policy, and a script in it could run.",
                        "write the page as Markdown (.md) instead, or remove the file.")
-            elif path.is_file() and name.lower().endswith((".svg", ".svgz")) and _svg_runs_code(path):
-                refuse(path, f"the picture holds {_svg_runs_code(path)}; opened on its own, it would run as the "
+            elif path.is_file() and name.lower().endswith((".svg", ".svgz")) and (runs := _svg_runs_code(path)):
+                refuse(path, f"the picture holds {runs}; opened on its own, it would run as the "
                        "site's own script.", "save the picture without scripts, event handlers and links "
                        "(e.g. export it again as plain SVG), or use a PNG.")
             elif path.is_file() and rel in ours:

@@ -28,6 +28,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from generator import files
 from generator.files import umask
 from generator.scheme.problems import InputError, Problem
 
@@ -45,8 +46,8 @@ def written(folder: Path) -> set[str] | None:
         text = (folder / MARKER).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    head, found, files = text.partition(FILES_LINE + "\n")
-    return set(files.splitlines()) if found else None
+    _, found, listing = text.partition(FILES_LINE + "\n")
+    return set(listing.splitlines()) if found else None
 
 
 def files_in(folder: Path) -> set[str]:
@@ -64,7 +65,8 @@ def added(folder: Path) -> list[str]:
 def write_marker(folder: Path) -> None:
     """Mark a finished site as the build's own, with the list of what it wrote."""
     listing = "\n".join(sorted(files_in(folder)))
-    (folder / MARKER).write_text(f"{MARKER_TEXT}{FILES_LINE}\n{listing}\n", encoding="utf-8")
+    # Whole or not at all: after a plain `mkdocs build` this is the published site's marker (see files.atomic).
+    files.write_text(folder / MARKER, f"{MARKER_TEXT}{FILES_LINE}\n{listing}\n")
 
 
 def refuse(site_dir: Path, message: str, fix: str) -> InputError:
